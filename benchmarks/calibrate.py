@@ -1,0 +1,204 @@
+"""Score sco-compare on every gold set there is, at the chosen cuts and around them.
+
+Usage:
+    python benchmarks/calibrate.py [--shared ../shared] [--link-cut X] [--covered-cut Y]
+                                   [--sweep] [--json FILE]
+
+Sets (each read from --shared when present, skipped otherwise):
+  seed      gold/sco-2012.json, the two seed reports (align F1, unique F1)
+  superpal  gold/superpal-dev/*/gold.json, 12 summary-article pairs (macro align F1)
+  msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
+
+Alignment figures are computed with the project scorer (eval/score.py) in-process.
+--sweep prints a grid over both cuts instead of the ±0.05 sensitivity table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sco_compare import Settings, compare, document_from_text
+
+DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    """The project scorer, imported from shared/eval/score.py."""
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    """A gold file and the two texts it describes."""
+
+    name: str
+    gold: dict[str, Any]
+    text_a: str
+    text_b: str
+
+
+def gold_pair(gold_file: Path, texts: Path) -> GoldPair:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    return GoldPair(
+        name=gold_file.parent.name if texts == gold_file.parent else gold_file.stem,
+        gold=gold,
+        text_a=(texts / gold["a"]["file"]).read_text(encoding="utf-8"),
+        text_b=(texts / gold["b"]["file"]).read_text(encoding="utf-8"),
+    )
+
+
+def score_pair(scorer: ModuleType, pair: GoldPair, settings: Settings) -> dict[str, float]:
+    """align / unique figures of one gold pair (claims are scored by score.py itself)."""
+    document_a = document_from_text(pair.text_a, label="A")
+    document_b = document_from_text(pair.text_b, label="B")
+    result = compare(document_a, document_b, settings=settings).to_dict()
+    figures: dict[str, float] = scorer.score(pair.gold, result, None)
+    return {k: v for k, v in figures.items() if isinstance(v, float)}
+
+
+def msrp_pairs(shared: Path) -> list[tuple[bool, str, str]]:
+    path = shared / "data" / "msrp" / "msr_paraphrase_train.txt"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(row[0] == "1", row[3], row[4]) for row in rows[1:] if len(row) == 5]
+
+
+def is_paraphrase(text_a: str, text_b: str, settings: Settings) -> bool:
+    """A pair counts as paraphrase when every content sentence on both sides is covered."""
+    comparison = compare(text_a, text_b, settings=settings)
+    statuses = [s for s in (*comparison.statuses_a, *comparison.statuses_b) if s != "boilerplate"]
+    return bool(statuses) and all(s == "covered" for s in statuses)
+
+
+def classification(truth: list[bool], predicted: list[bool]) -> dict[str, float]:
+    tp = sum(t and p for t, p in zip(truth, predicted))
+    fp = sum(p and not t for t, p in zip(truth, predicted))
+    fn = sum(t and not p for t, p in zip(truth, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = sum(t == p for t, p in zip(truth, predicted)) / max(1, len(truth))
+    return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate(
+    settings: Settings,
+    scorer: ModuleType,
+    seed: GoldPair | None,
+    superpal: list[GoldPair],
+    msrp: list[tuple[bool, str, str]],
+) -> dict[str, float]:
+    """One row of figures for one setting."""
+    row: dict[str, float] = {}
+    if seed:
+        figures = score_pair(scorer, seed, settings)
+        row.update(seed_align_f1=figures["align_f1"], seed_unique_f1=figures["unique_f1"])
+    if superpal:
+        scored = [score_pair(scorer, pair, settings) for pair in superpal]
+        for key in ("align_p", "align_r", "align_f1"):
+            row[f"superpal_{key}"] = sum(s[key] for s in scored) / len(scored)
+    if msrp:
+        predicted = [is_paraphrase(a, b, settings) for _, a, b in msrp]
+        figures = classification([t for t, _, _ in msrp], predicted)
+        row.update({f"msrp_{k}": v for k, v in figures.items()})
+    return row
+
+
+def cross_validate(
+    msrp: list[tuple[bool, str, str]],
+    base: Settings,
+    grid: list[float],
+    folds: int = 10,
+) -> dict[str, float]:
+    """10-fold CV of the covered cut on MSRP: pick the best cut on 9 folds, test on the 10th."""
+    truth = [t for t, _, _ in msrp]
+    predictions = {
+        cut: [is_paraphrase(a, b, base.with_(covered_cut=cut)) for _, a, b in msrp] for cut in grid
+    }
+    held_out_truth: list[bool] = []
+    held_out_predicted: list[bool] = []
+    chosen = []
+    for fold in range(folds):
+        train = [k for k in range(len(msrp)) if k % folds != fold]
+        test = [k for k in range(len(msrp)) if k % folds == fold]
+
+        def train_accuracy(cut: float, train: list[int] = train) -> float:
+            return sum(predictions[cut][k] == truth[k] for k in train) / len(train)
+
+        best = max(grid, key=train_accuracy)
+        chosen.append(best)
+        held_out_truth.extend(truth[k] for k in test)
+        held_out_predicted.extend(predictions[best][k] for k in test)
+    figures = classification(held_out_truth, held_out_predicted)
+    figures["cut_min"], figures["cut_max"] = min(chosen), max(chosen)
+    return figures
+
+
+def print_table(rows: list[tuple[str, dict[str, float]]]) -> None:
+    keys = sorted({k for _, row in rows for k in row})
+    width = max(len(label) for label, _ in rows)
+    print(" " * width, *(f"{k:>18}" for k in keys))
+    for label, row in rows:
+        print(f"{label:<{width}}", *(f"{row.get(k, float('nan')):>18.3f}" for k in keys))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--link-cut", type=float, default=Settings.link_cut)
+    parser.add_argument("--covered-cut", type=float, default=Settings.covered_cut)
+    parser.add_argument("--no-msrp", action="store_true", help="skip the 4,076 MSRP pairs")
+    parser.add_argument("--sweep", action="store_true", help="grid over both cuts")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    args = parser.parse_args(argv)
+    if not (args.shared / "eval" / "score.py").exists():
+        print(f"no scorer in {args.shared}; nothing to calibrate on", file=sys.stderr)
+        return 2
+    scorer = load_scorer(args.shared)
+    seed_file = args.shared / "gold" / "sco-2012.json"
+    seed = gold_pair(seed_file, args.shared / "seeds") if seed_file.exists() else None
+    superpal = [
+        gold_pair(path, path.parent)
+        for path in sorted((args.shared / "gold" / "superpal-dev").glob("*/gold.json"))
+    ]
+    msrp = [] if args.no_msrp else msrp_pairs(args.shared)
+    base = Settings(link_cut=args.link_cut, covered_cut=args.covered_cut)
+    print(f"settings: {base.signature()}")
+    rows: list[tuple[str, dict[str, float]]] = []
+    run: Callable[[Settings], dict[str, float]] = lambda s: evaluate(s, scorer, seed, superpal, msrp)
+    if args.sweep:
+        for link in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+            for covered in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+                rows.append((f"link {link:.2f} covered {covered:.2f}", run(base.with_(link_cut=link, covered_cut=covered))))
+    else:
+        rows.append(("chosen", run(base)))
+        for delta in (-0.05, 0.05):
+            rows.append((f"link_cut {delta:+.2f}", run(base.with_(link_cut=base.link_cut + delta))))
+            rows.append((f"covered_cut {delta:+.2f}", run(base.with_(covered_cut=base.covered_cut + delta))))
+    print_table(rows)
+    if msrp and not args.sweep:
+        grid = [round(base.covered_cut + step / 100, 2) for step in range(-15, 16, 5)]
+        cv = cross_validate(msrp, base, grid)
+        print("MSRP 10-fold CV of the covered cut:", " ".join(f"{k}={v:.3f}" for k, v in cv.items()))
+    if args.json:
+        args.json.write_text(json.dumps({"signature": base.signature(), "rows": dict(rows)}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Tokens, stems, stopwords and term weights: the text as the aligner sees it."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters folded for matching only; the displayed text is never changed.
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+        "\ufeff": None,
+    }
+)
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren as at be because been
+    before being below between both but by can could did do does doing down during each either
+    few for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just let me more most much must my myself neither nor not of off
+    on once only or other ought our ours ourselves out over own same shall she should so some
+    such than that the their theirs them themselves then there these they this those through
+    thus to too under until up upon us very was we were what when where which while who whom
+    whose why will with within without would yet you your yours yourself yourselves
+    s t d ll m re ve
+    one also however meanwhile since though although via per among amid
+    say says said saying tell tells told add adds added according
+    mr mrs ms
+    """.split()
+)
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without"})
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_NOT_CONTRACTION = re.compile(r"n't\b", re.IGNORECASE)
+# British spellings folded to American ones; applied to both sides, so a rare false fold is harmless.
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{2})([tb])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=\w{2})fence(s)?$"), r"fense\1"),
+    (re.compile(r"(?<=\w{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
+def fold(text: str) -> str:
+    """NFKC, straight quotes, ASCII hyphens, plain spaces; zero-width and soft hyphens removed."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+
+
+def american_spelling(word: str) -> str:
+    """Fold common British spellings ("organisation", "colour", "centre") to American ones."""
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word, with spelling variants folded first."""
+    if word[0].isdigit():
+        return word.replace(",", "")
+    return str(_stemmer().stem(american_spelling(word)))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a sentence as the aligner sees it."""
+
+    surface: str
+    stem: str
+    is_name: bool
+    is_number: bool
+    is_stopword: bool
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words and numbers of a text, folded, split at hyphens and apostrophes, stemmed."""
+    folded = _NOT_CONTRACTION.sub(" not", fold(text))
+    tokens = []
+    for position, match in enumerate(_TOKEN.finditer(folded)):
+        surface = match.group()
+        lower = surface.lower()
+        is_number = surface[0].isdigit()
+        is_stopword = lower in STOPWORDS
+        capitalized = surface[0].isupper() and (position > 0 or surface.isupper() and len(surface) > 1)
+        tokens.append(
+            Token(
+                surface=surface,
+                stem=stem(lower),
+                is_name=capitalized and not is_stopword,
+                is_number=is_number,
+                is_stopword=is_stopword and not is_number,
+            )
+        )
+    return tuple(tokens)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The content of one sentence: its content stems in order, and what they look like."""
+
+    stems: tuple[str, ...]
+    surfaces: dict[str, str]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    negated: bool
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """The distinct content stems."""
+        return frozenset(self.stems)
+
+
+def profile(text: str) -> Profile:
+    """Content stems, names, numbers and negation of a sentence."""
+    tokens = tokenize(text)
+    content = [t for t in tokens if not t.is_stopword]
+    surfaces: dict[str, str] = {}
+    for token in content:
+        surfaces.setdefault(token.stem, token.surface)
+    return Profile(
+        stems=tuple(t.stem for t in content),
+        surfaces=surfaces,
+        names=frozenset(t.stem for t in content if t.is_name),
+        numbers=frozenset(t.stem for t in content if t.is_number),
+        negated=any(t.surface.lower() in NEGATIONS for t in tokens),
+    )
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """Weight of each content stem: inverse sentence frequency, with names and numbers boosted."""
+
+    weights: dict[str, float]
+    default: float
+
+    def __call__(self, term: str) -> float:
+        return self.weights.get(term, self.default)
+
+    def total(self, terms: Iterable[str]) -> float:
+        """Sum of the weights of `terms`."""
+        return sum(self(term) for term in terms)
+
+
+def term_weights(
+    profiles_a: Sequence[Profile], profiles_b: Sequence[Profile], *, name_boost: float
+) -> TermWeights:
+    """IDF over the sentences of the two sources.
+
+    Document frequency is taken per source and the larger one kept, so a term that both sources
+    use (the very thing we look for) is not weighed down for being shared.
+    """
+    size = max(len(profiles_a), len(profiles_b), 1)
+    frequency_a = Counter(term for p in profiles_a for term in p.terms)
+    frequency_b = Counter(term for p in profiles_b for term in p.terms)
+    boosted = {term for p in (*profiles_a, *profiles_b) for term in p.names | p.numbers}
+    weights = {}
+    for term in frequency_a.keys() | frequency_b.keys():
+        frequency = max(frequency_a[term], frequency_b[term])
+        weight = 1.0 + math.log(size / frequency)
+        weights[term] = weight * name_boost if term in boosted else weight
+    return TermWeights(weights=weights, default=1.0 + math.log(size))

@@ -1,0 +1,126 @@
+"""Split a text into sentences with character offsets, and mark boilerplate lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from sco_compare.models import Sentence
+from sco_compare.normalize import fold
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+# Lower-case, without the final period, as Punkt stores them.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft messrs mme mlle
+    gen lt col maj capt cmdr adm sgt cpl brig supt insp
+    gov sen rep pres hon rev amb sec atty
+    u.s u.n u.k e.u u.s.a u.a.e d.c p.m a.m e.g i.e etc vs cf al approx
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vol fig dept est inc corp co ltd bros assn univ intl
+    ave blvd rd
+    """.split()
+)
+# Words that, capitalized after an abbreviation, start a new sentence ("in the U.S. He left").
+SENTENCE_STARTERS = frozenset(
+    """
+    he she it they we i you the a an this that these those there his her their its our
+    but and however meanwhile in on at after before when while if as so yet also
+    """.split()
+)
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
+_CRUMBS = re.compile(r"\s[>»|/]\s")
+_BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
+_LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
+_LINE_BREAK = re.compile(r"\n")
+# A line of this length without final punctuation, followed by more text, was hard-wrapped.
+WRAP_MIN, WRAP_MAX = 55, 90
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraph blocks: lines, re-joined where a line was hard-wrapped mid-sentence."""
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text + "\n"):
+        lines.append((position, match.start()))
+        position = match.end()
+    block_start: int | None = None
+    block_end = 0
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            if block_start is not None:
+                yield block_start, block_end
+                block_start = None
+            continue
+        if block_start is not None:
+            last_line = text[block_start:block_end].rstrip().rsplit("\n", 1)[-1]
+            wrapped = not _TERMINAL.search(last_line) and (
+                _LOWER_START.match(line) is not None
+                or WRAP_MIN <= len(last_line) <= WRAP_MAX
+            )
+            if wrapped:
+                block_end = end
+                continue
+            yield block_start, block_end
+        block_start, block_end = start, end
+    if block_start is not None:
+        yield block_start, block_end
+
+
+def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
+    """True for navigation crumbs, headlines, share prompts, bylines and contact lines.
+
+    Decided by the shape of the line, never by a list of known strings: a sentence that stands
+    alone on its line without sentence-final punctuation is a heading or a prompt; a sentence
+    with an e-mail address or a web address is a contact or credit line.
+    """
+    folded = fold(text).strip()
+    if _EMAIL_OR_URL.search(folded):
+        return True
+    if not alone_on_line:
+        return False
+    if _CRUMBS.search(folded) and not _TERMINAL.search(folded):
+        return True
+    if _BYLINE.match(folded) and len(folded.split()) <= 8:
+        return True
+    return not _TERMINAL.search(folded)
+
+
+def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:
+    """Sentences of `text` with offsets into it; each line block is split with Punkt."""
+    tokenizer = _tokenizer()
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        spans = [(s, e) for s, e in tokenizer.span_tokenize(block) if block[s:e].strip()]
+        alone = len(spans) == 1
+        for start, end in spans:
+            sentence_text = block[start:end]
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    label=label,
+                    text=sentence_text,
+                    start=block_start + start,
+                    end=block_start + end,
+                    boilerplate=is_boilerplate(sentence_text, alone_on_line=alone),
+                )
+            )
+    return tuple(sentences)

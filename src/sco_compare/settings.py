@@ -1,0 +1,39 @@
+"""The one place for every threshold and weight, with a signature that names them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sco_compare._version import __version__
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds of the comparison. Defaults are calibrated (see benchmarks/calibrate.py)."""
+
+    link_cut: float = 0.5
+    """Two sentences are linked when the shared content reaches this share of either one."""
+    min_shared: float = 2.0
+    """... and the shared content weighs at least this much (about two ordinary content words)."""
+    covered_cut: float = 0.6
+    """A sentence is covered when its aligned group reports this share of its content."""
+    name_boost: float = 1.5
+    """Weight multiplier for names and numbers."""
+    fuzzy_ratio: float = 0.85
+    """difflib ratio above which two unequal words count as the same (typos, variants)."""
+    exhaustive: bool = False
+    """Score every sentence pair instead of only the candidates the index proposes."""
+
+    def signature(self) -> str:
+        """A short string that identifies these settings and the version, sacrebleu-style."""
+        parts = [f"{f.name}:{getattr(self, f.name)}" for f in fields(self) if f.name != "exhaustive"]
+        return "|".join([*parts, f"version:{__version__}"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as JSON-ready values, with their signature."""
+        return {**asdict(self), "signature": self.signature()}
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some values changed."""
+        return replace(self, **changes)
