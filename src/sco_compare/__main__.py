@@ -1,0 +1,5 @@
+"""python -m sco_compare"""
+
+from sco_compare.cli import main
+
+main()

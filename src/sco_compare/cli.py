@@ -1,0 +1,205 @@
+"""The sco-compare command line: parse options, call the library, pick a renderer.
+
+Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from sco_compare.compare import compare
+from sco_compare.loading import InputError, load_document
+from sco_compare.models import Comparison, Document
+from sco_compare.settings import Settings
+
+FORMATS = ("terminal", "markdown", "json")
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+EXIT_BELOW_BAR = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Compare two reports of the same event: what each one covers, shares or alone reports.",
+)
+
+
+@app.callback()
+def _commands() -> None:
+    """Compare two reports of the same event: what each one covers, shares or alone reports."""
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """One line on stderr and a non-zero exit."""
+    typer.echo(f"sco-compare: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def resolve_format(requested: str | None, output: Path | None) -> str:
+    """The --format given, else the one the output file's suffix names, else terminal."""
+    if requested is not None:
+        if requested not in FORMATS:
+            fail(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
+        return requested
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), "terminal")
+    return "terminal"
+
+
+def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
+    """Both sources, reading stdin once if one of them is "-"."""
+    if path_a == "-" and path_b == "-":
+        fail("only one source can be read from stdin (-)")
+    stdin = sys.stdin.buffer.read() if "-" in (path_a, path_b) else None
+    documents = []
+    for path, label in ((path_a, "A"), (path_b, "B")):
+        try:
+            document, warning = load_document(path, label=label, stdin=stdin)
+        except InputError as error:
+            fail(str(error))
+        if warning:
+            typer.echo(f"sco-compare: warning: {warning}", err=True)
+        documents.append(document)
+    return documents[0], documents[1]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so a failed write leaves no partial file."""
+    if path.is_dir():
+        fail(f"{path}: is a directory, cannot write the report there")
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        fail(f"{path}: cannot write the report ({error.strerror})")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        fail(f"{path}: cannot write the report ({error.strerror})")
+
+
+def use_color(no_color: bool) -> bool:
+    """Color only on a terminal, and never under NO_COLOR or --no-color."""
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def emit(
+    *,
+    output_format: str,
+    output: Path | None,
+    no_color: bool,
+    terminal_parts: Callable[[bool], list[object]],
+    markdown: Callable[[], str],
+    report: Callable[[], dict[str, object]],
+) -> None:
+    """Render in the chosen format to stdout or to the output file."""
+    if output_format == "json":
+        from sco_compare.render.json_report import render_json
+
+        text = render_json(report())
+    elif output_format == "markdown":
+        text = markdown()
+    else:
+        from sco_compare.render.terminal import make_console, to_text
+
+        if output is None:
+            color = use_color(no_color)
+            console = make_console(color=color)
+            for part in terminal_parts(color):
+                console.print(part)
+            return
+        text = to_text(terminal_parts(False))  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+
+
+def check_bar(comparison: Comparison, fail_under: float | None) -> None:
+    """Exit 1 when a source's covered share is below --fail-under (percent)."""
+    if fail_under is None:
+        return
+    for document in comparison.documents:
+        covered = comparison.coverage(document.label).covered_ratio * 100
+        if covered < fail_under:
+            typer.echo(
+                f"sco-compare: {document.label} ({document.name}) is {covered:.0f}% covered,"
+                f" below --fail-under {fail_under:g}",
+                err=True,
+            )
+            raise typer.Exit(EXIT_BELOW_BAR)
+
+
+SourceA = Annotated[str, typer.Argument(help="First report (.txt, .md, .html, or - for stdin).")]
+SourceB = Annotated[str, typer.Argument(help="Second report.")]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE (.md / .json pick the format).")
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")]
+ExhaustiveOption = Annotated[
+    bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
+]
+FailUnderOption = Annotated[
+    float | None,
+    typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 if a source is less covered."),
+]
+
+
+def make_settings(exhaustive: bool) -> Settings:
+    return Settings(exhaustive=exhaustive)
+
+
+@app.command()
+def diff(
+    a: SourceA,
+    b: SourceB,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    exhaustive: ExhaustiveOption = False,
+    fail_under: FailUnderOption = None,
+) -> None:
+    """Align the sentences of two reports and show what is covered, partial or unique."""
+    chosen = resolve_format(output_format, output)
+    document_a, document_b = load_pair(a, b)
+    comparison = compare(document_a, document_b, settings=make_settings(exhaustive))
+
+    def terminal_parts(color: bool) -> list[object]:
+        from sco_compare.render.terminal import diff_report
+
+        return list(diff_report(comparison, color=color))
+
+    def markdown() -> str:
+        from sco_compare.render.markdown import render_diff
+
+        return render_diff(comparison)
+
+    emit(
+        output_format=chosen,
+        output=output,
+        no_color=no_color,
+        terminal_parts=terminal_parts,
+        markdown=markdown,
+        report=comparison.to_dict,
+    )
+    check_bar(comparison, fail_under)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Renderers: a Comparison (or claims report) to terminal text, Markdown or JSON."""

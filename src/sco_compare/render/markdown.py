@@ -1,0 +1,89 @@
+"""The Markdown report: a document a person would send. Report text is escaped, never raw."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from sco_compare.models import Comparison, Document
+from sco_compare.render.text import DiffPiece, inert, percent, word_diff
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
+
+
+def escape(text: str) -> str:
+    """Text that renders as itself: HTML escaped, Markdown specials and pipes backslashed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(inert(text), quote=False))
+
+
+def _ids(document: Document, indices: Sequence[int]) -> str:
+    return ", ".join(document.sentences[k].id for k in indices)
+
+
+def _diff_cell(pieces: list[DiffPiece]) -> str:
+    """Common words plain; words only on this side struck through (A) or bold (B)."""
+    out = []
+    for piece in pieces:
+        text = escape(piece.text)
+        out.append({"only_a": f"~~{text}~~", "only_b": f"**{text}**"}.get(piece.op, text))
+    return " ".join(out)
+
+
+def sources_section(documents: Sequence[Document]) -> list[str]:
+    """The Sources table: label, name and sha256 of each input."""
+    lines = ["## Sources", "", "| | source | sha256 |", "|---|---|---|"]
+    for document in documents:
+        lines.append(f"| {document.label} | {escape(document.name)} | `{document.sha256}` |")
+    return [*lines, ""]
+
+
+def settings_section(settings: dict[str, object]) -> list[str]:
+    """The settings signature, so a reader can reproduce the report."""
+    return ["## Settings", "", f"`{escape(str(settings.get('signature', '')))}`", ""]
+
+
+def render_diff(comparison: Comparison) -> str:
+    """The diff report as Markdown."""
+    document_a, document_b = comparison.documents
+    lines = [
+        f"# Comparison: {escape(document_a.name)} and {escape(document_b.name)}",
+        "",
+        *sources_section(comparison.documents),
+        "## Coverage",
+        "",
+        "| source | sentences | covered | partial | unique | boilerplate | covered % |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for document in comparison.documents:
+        c = comparison.coverage(document.label)
+        lines.append(
+            f"| {document.label} {escape(document.name)} | {c.sentences} | {c.covered} | {c.partial}"
+            f" | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)} |"
+        )
+    lines += ["", "## Aligned sentences", ""]
+    if comparison.alignments:
+        lines += [
+            "Words only in A are ~~struck through~~; words only in B are **bold**.",
+            "",
+            "| A | B | kind | score | A text | B text |",
+            "|---|---|---|---:|---|---|",
+        ]
+        for alignment in comparison.alignments:
+            text_a = " ".join(document_a.sentences[k].text for k in alignment.a)
+            text_b = " ".join(document_b.sentences[k].text for k in alignment.b)
+            pieces_a, pieces_b = word_diff(text_a, text_b)
+            lines.append(
+                f"| {_ids(document_a, alignment.a)} | {_ids(document_b, alignment.b)}"
+                f" | {alignment.kind} | {alignment.score:.2f}"
+                f" | {_diff_cell(pieces_a)} | {_diff_cell(pieces_b)} |"
+            )
+    else:
+        lines.append("No sentence of one source reports the content of a sentence of the other.")
+    for document in comparison.documents:
+        statuses = comparison.statuses(document.label)
+        lines += ["", f"## Only in {document.label} ({escape(document.name)})", ""]
+        unique = [s for s in document.sentences if statuses[s.index] == "unique"]
+        lines += [f"- **{s.id}** {escape(s.text)}" for s in unique] or ["(none)"]
+    lines.append("")
+    return "\n".join([*lines, *settings_section(comparison.settings)])

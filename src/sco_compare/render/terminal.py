@@ -1,0 +1,140 @@
+"""The colored terminal report (rich). Report text is always passed as rich Text, never as markup."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from sco_compare.models import Alignment, Comparison, Document
+from sco_compare.render.text import DiffPiece, bar, inert, marked, percent, word_diff
+
+STATUS_STYLES = {"covered": "green", "partial": "yellow", "unique": "bold magenta", "boilerplate": "dim"}
+ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
+
+
+def sentence_ids(document: Document, indices: Sequence[int]) -> str:
+    """Comma-separated sentence ids, A3, A4."""
+    return ", ".join(document.sentences[k].id for k in indices)
+
+
+def group_text(document: Document, indices: Sequence[int]) -> str:
+    """The texts of a group's sentences of one side, joined."""
+    return " ".join(document.sentences[k].text for k in indices)
+
+
+def diff_text(pieces: list[DiffPiece], *, color: bool) -> Text:
+    """One side of a word diff: colored runs, or dwdiff markers without color."""
+    if not color:
+        return Text(marked(pieces))
+    text = Text()
+    for k, piece in enumerate(pieces):
+        if k:
+            text.append(" ")
+        text.append(piece.text, style=ONLY_STYLES.get(piece.op, ""))
+    return text
+
+
+def summary_table(comparison: Comparison) -> Table:
+    """Per source: sentences, covered / partial / unique counts and covered share as a bar."""
+    table = Table(
+        title="Coverage", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False
+    )
+    table.add_column("source", no_wrap=True, max_width=24, overflow="ellipsis")
+    for column in ("sent.", "covered", "partial", "unique", "boiler."):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("covered %", no_wrap=True)
+    for document in comparison.documents:
+        coverage = comparison.coverage(document.label)
+        ratio = coverage.covered_ratio
+        table.add_row(
+            Text(f"{document.label} {inert(document.name)}"),
+            str(coverage.sentences),
+            Text(str(coverage.covered), style=STATUS_STYLES["covered"]),
+            Text(str(coverage.partial), style=STATUS_STYLES["partial"]),
+            Text(str(coverage.unique), style=STATUS_STYLES["unique"]),
+            Text(str(coverage.boilerplate), style=STATUS_STYLES["boilerplate"]),
+            Text(f"{bar(ratio, 6)} {percent(ratio):>4}"),
+        )
+    return table
+
+
+def alignment_table(comparison: Comparison, alignments: Sequence[Alignment], *, color: bool) -> Table:
+    """The aligned groups side by side, with a word-level diff inside each pair."""
+    document_a, document_b = comparison.documents
+    table = Table(box=box.SIMPLE, show_lines=True, expand=True)
+    table.add_column("A", ratio=1)
+    table.add_column("B", ratio=1)
+    for alignment in alignments:
+        pieces_a, pieces_b = word_diff(
+            group_text(document_a, alignment.a), group_text(document_b, alignment.b)
+        )
+        header = (
+            f"{sentence_ids(document_a, alignment.a)} ↔ {sentence_ids(document_b, alignment.b)}"
+            f"  {alignment.kind}  {alignment.score:.2f}"
+        )
+        terms = inert(", ".join(alignment.shared_terms))
+        style = "green" if alignment.kind == "match" else "yellow"
+        left = Text(header + "\n", style=f"bold {style}")
+        left.append_text(diff_text(pieces_a, color=color))
+        right = Text(f"shared: {terms}\n", style="dim")
+        right.append_text(diff_text(pieces_b, color=color))
+        table.add_row(left, right)
+    return table
+
+
+def unique_list(comparison: Comparison, document: Document) -> RenderableType:
+    """The sentences only one source carries, with their ids."""
+    statuses = comparison.statuses(document.label)
+    title = Text(f"Only in {document.label} ({inert(document.name)})", style="bold underline")
+    unique = [s for s in document.sentences if statuses[s.index] == "unique"]
+    if not unique:
+        return Group(title, Text("(none)", style="dim"))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold magenta", no_wrap=True)
+    table.add_column()
+    for sentence in unique:
+        table.add_row(sentence.id, Text(inert(sentence.text)))
+    return Group(title, table)
+
+
+def diff_report(comparison: Comparison, *, color: bool) -> list[RenderableType]:
+    """Everything `sco-compare diff` shows, in reading order."""
+    document_a, document_b = comparison.documents
+    parts: list[RenderableType] = [summary_table(comparison)]
+    if comparison.alignments:
+        parts.append(Text("Aligned sentences", style="bold underline"))
+        parts.append(alignment_table(comparison, comparison.alignments, color=color))
+    parts.append(unique_list(comparison, document_a))
+    parts.append(unique_list(comparison, document_b))
+    signature = comparison.settings.get("signature", "")
+    parts.append(Text(f"settings: {signature}", style="dim"))
+    return parts
+
+
+def make_console(*, color: bool, width: int | None = None, file: io.TextIOBase | None = None) -> Console:
+    """A console that never interprets markup or emoji codes in what it prints."""
+    return Console(
+        file=file,
+        width=width,
+        no_color=not color,
+        color_system="auto" if color else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        force_terminal=color or None,
+        soft_wrap=False,
+    )
+
+
+def to_text(parts: Sequence[RenderableType], *, width: int = 100) -> str:
+    """The report as plain text, for a file."""
+    buffer = io.StringIO()
+    console = make_console(color=False, width=width, file=buffer)
+    for part in parts:
+        console.print(part)
+    return buffer.getvalue()

@@ -1,0 +1,77 @@
+"""Helpers every renderer shares: inert text and the word-level diff of an aligned pair."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sco_compare.normalize import fold
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"\S+")
+
+DiffOp = Literal["equal", "only_a", "only_b"]
+
+
+def inert(text: str) -> str:
+    """Text with every control character (ANSI escapes, bidi overrides, newlines) neutralised."""
+    return _CONTROL.sub(lambda m: " " if m.group() in "\n\t\r" else "\ufffd", text)
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """A run of words of one side: common to both sides, or only on this side."""
+
+    op: DiffOp
+    text: str
+
+
+def word_diff(text_a: str, text_b: str) -> tuple[list[DiffPiece], list[DiffPiece]]:
+    """difflib over words (compared folded, lower-cased, without edge punctuation).
+
+    Returns the pieces of each side as written: common runs, and runs only that side has.
+    """
+    words_a = _WORD.findall(inert(text_a))
+    words_b = _WORD.findall(inert(text_b))
+
+    def key(word: str) -> str:
+        return fold(word).lower().strip(".,;:!?\"'()")
+
+    matcher = difflib.SequenceMatcher(
+        None, [key(w) for w in words_a], [key(w) for w in words_b], autojunk=False
+    )
+    pieces_a: list[DiffPiece] = []
+    pieces_b: list[DiffPiece] = []
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        equal = tag == "equal"
+        if a_end > a_start:
+            pieces_a.append(DiffPiece("equal" if equal else "only_a", " ".join(words_a[a_start:a_end])))
+        if b_end > b_start:
+            pieces_b.append(DiffPiece("equal" if equal else "only_b", " ".join(words_b[b_start:b_end])))
+    return pieces_a, pieces_b
+
+
+def marked(pieces: list[DiffPiece]) -> str:
+    """dwdiff-style text: [-only in A-] and {+only in B+}, common words plain."""
+    out = []
+    for piece in pieces:
+        if piece.op == "only_a":
+            out.append(f"[-{piece.text}-]")
+        elif piece.op == "only_b":
+            out.append(f"{{+{piece.text}+}}")
+        else:
+            out.append(piece.text)
+    return " ".join(out)
+
+
+def percent(ratio: float) -> str:
+    """A ratio in [0, 1] shown as a whole percentage."""
+    return f"{ratio * 100:.0f}%"
+
+
+def bar(ratio: float, width: int = 20) -> str:
+    """A small bar of block characters for a ratio in [0, 1]."""
+    filled = round(max(0.0, min(1.0, ratio)) * width)
+    return "█" * filled + "░" * (width - filled)
