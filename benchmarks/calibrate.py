@@ -20,7 +20,6 @@ import csv
 import importlib.util
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -86,13 +85,13 @@ def is_paraphrase(text_a: str, text_b: str, settings: Settings) -> bool:
 
 
 def classification(truth: list[bool], predicted: list[bool]) -> dict[str, float]:
-    tp = sum(t and p for t, p in zip(truth, predicted))
-    fp = sum(p and not t for t, p in zip(truth, predicted))
-    fn = sum(t and not p for t, p in zip(truth, predicted))
+    tp = sum(t and p for t, p in zip(truth, predicted, strict=True))
+    fp = sum(p and not t for t, p in zip(truth, predicted, strict=True))
+    fn = sum(t and not p for t, p in zip(truth, predicted, strict=True))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = sum(t == p for t, p in zip(truth, predicted)) / max(1, len(truth))
+    accuracy = sum(t == p for t, p in zip(truth, predicted, strict=True)) / max(1, len(truth))
     return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1}
 
 
@@ -158,7 +157,9 @@ def print_table(rows: list[tuple[str, dict[str, float]]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--link-cut", type=float, default=Settings.link_cut)
     parser.add_argument("--covered-cut", type=float, default=Settings.covered_cut)
@@ -180,23 +181,37 @@ def main(argv: list[str] | None = None) -> int:
     base = Settings(link_cut=args.link_cut, covered_cut=args.covered_cut)
     print(f"settings: {base.signature()}")
     rows: list[tuple[str, dict[str, float]]] = []
-    run: Callable[[Settings], dict[str, float]] = lambda s: evaluate(s, scorer, seed, superpal, msrp)
+
+    def run(settings: Settings) -> dict[str, float]:
+        return evaluate(settings, scorer, seed, superpal, msrp)
+
     if args.sweep:
         for link in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
             for covered in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
-                rows.append((f"link {link:.2f} covered {covered:.2f}", run(base.with_(link_cut=link, covered_cut=covered))))
+                rows.append(
+                    (
+                        f"link {link:.2f} covered {covered:.2f}",
+                        run(base.with_(link_cut=link, covered_cut=covered)),
+                    )
+                )
     else:
         rows.append(("chosen", run(base)))
         for delta in (-0.05, 0.05):
             rows.append((f"link_cut {delta:+.2f}", run(base.with_(link_cut=base.link_cut + delta))))
-            rows.append((f"covered_cut {delta:+.2f}", run(base.with_(covered_cut=base.covered_cut + delta))))
+            rows.append(
+                (f"covered_cut {delta:+.2f}", run(base.with_(covered_cut=base.covered_cut + delta)))
+            )
     print_table(rows)
     if msrp and not args.sweep:
         grid = [round(base.covered_cut + step / 100, 2) for step in range(-15, 16, 5)]
         cv = cross_validate(msrp, base, grid)
-        print("MSRP 10-fold CV of the covered cut:", " ".join(f"{k}={v:.3f}" for k, v in cv.items()))
+        print(
+            "MSRP 10-fold CV of the covered cut:", " ".join(f"{k}={v:.3f}" for k, v in cv.items())
+        )
     if args.json:
-        args.json.write_text(json.dumps({"signature": base.signature(), "rows": dict(rows)}, indent=2))
+        args.json.write_text(
+            json.dumps({"signature": base.signature(), "rows": dict(rows)}, indent=2)
+        )
     return 0
 
 

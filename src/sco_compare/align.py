@@ -43,7 +43,7 @@ def candidate_pairs(
         if q is not None:
             for term in q.terms:
                 index[term].append(j)
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for i, p in enumerate(profiles_a):
         if p is None:
             continue
@@ -71,7 +71,9 @@ def _group_coverage(
 def _conflicting(center: Profile, others: Sequence[Profile]) -> bool:
     """A number the other side gives differently, or a negation only one side makes."""
     other_numbers = frozenset().union(*(o.numbers for o in others))
-    differing_numbers = bool(center.numbers - other_numbers) and bool(other_numbers - center.numbers)
+    differing_numbers = bool(center.numbers - other_numbers) and bool(
+        other_numbers - center.numbers
+    )
     return differing_numbers or center.negated != any(o.negated for o in others)
 
 
@@ -86,7 +88,9 @@ def _status(
     return "partial", covered, found
 
 
-def _shown_terms(terms: frozenset[str], profiles: Sequence[Profile], weights: TermWeights) -> tuple[str, ...]:
+def _shown_terms(
+    terms: frozenset[str], profiles: Sequence[Profile], weights: TermWeights
+) -> tuple[str, ...]:
     surfaces: dict[str, str] = {}
     for p in profiles:
         for term, surface in p.surfaces.items():
@@ -114,7 +118,9 @@ def align(
             links_b[j].append(i)
 
     def side_statuses(
-        profiles: Sequence[Profile | None], links: dict[int, list[int]], other: Sequence[Profile | None]
+        profiles: Sequence[Profile | None],
+        links: dict[int, list[int]],
+        other: Sequence[Profile | None],
     ) -> list[tuple[Status, float, frozenset[str]]]:
         result: list[tuple[Status, float, frozenset[str]]] = []
         for k, p in enumerate(profiles):

@@ -145,12 +145,16 @@ SourceA = Annotated[str, typer.Argument(help="First report (.txt, .md, .html, or
 SourceB = Annotated[str, typer.Argument(help="Second report.")]
 FormatOption = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"),
+    typer.Option(
+        "--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"
+    ),
 ]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (.md / .json pick the format).")
 ]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")
+]
 ExhaustiveOption = Annotated[
     bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
 ]

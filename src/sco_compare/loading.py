@@ -57,12 +57,48 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, one paragraph a block; scripts, styles and navigation dropped."""
+    """Visible text of an HTML page, a block per paragraph; scripts, styles, navigation dropped."""
 
-    SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "svg", "head", "form", "button"})
+    SKIPPED = frozenset(
+        {
+            "script",
+            "style",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "noscript",
+            "template",
+            "svg",
+            "head",
+            "form",
+            "button",
+        }
+    )
     BLOCKS = frozenset(
-        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-         "blockquote", "section", "article", "title", "pre", "dd", "dt", "figcaption"}
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "td",
+            "th",
+            "blockquote",
+            "section",
+            "article",
+            "title",
+            "pre",
+            "dd",
+            "dt",
+            "figcaption",
+        }
     )
 
     def __init__(self) -> None:
@@ -109,7 +145,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def document_from_text(
-    text: str, *, label: str = "A", name: str | None = None, path: str | None = None, html: bool = False
+    text: str,
+    *,
+    label: str = "A",
+    name: str | None = None,
+    path: str | None = None,
+    html: bool = False,
 ) -> Document:
     """Build a Document from text already in memory."""
     name = name or f"source {label}"
@@ -120,7 +161,9 @@ def document_from_text(
     sentences = split_sentences(body, label)
     if not sentences:
         raise InputError(f"{name}: no sentence found")
-    return Document(label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path)
+    return Document(
+        label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
+    )
 
 
 def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:
@@ -149,7 +192,11 @@ def load_document(
     is_html = path.lower().endswith(HTML_SUFFIXES) or looks_like_html(decoded.text)
     display_name = "stdin" if path == "-" else Path(path).name
     document = document_from_text(
-        decoded.text, label=label, name=display_name, path=None if path == "-" else path, html=is_html
+        decoded.text,
+        label=label,
+        name=display_name,
+        path=None if path == "-" else path,
+        html=is_html,
     )
     digest = hashlib.sha256(data).hexdigest()
     return Document(

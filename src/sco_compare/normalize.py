@@ -13,13 +13,33 @@ from functools import lru_cache
 # Characters folded for matching only; the displayed text is never changed.
 _FOLD_TABLE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u202f": " ", "\u2007": " ",
-        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
         "\ufeff": None,
     }
 )
@@ -40,11 +60,13 @@ STOPWORDS = frozenset(
     mr mrs ms
     """.split()
 )
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without"}
+)
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+", re.UNICODE)
 _NOT_CONTRACTION = re.compile(r"n't\b", re.IGNORECASE)
-# British spellings folded to American ones; applied to both sides, so a rare false fold is harmless.
+# British spellings folded to American ones; both sides alike, so a rare false fold is harmless.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
@@ -103,7 +125,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         lower = surface.lower()
         is_number = surface[0].isdigit()
         is_stopword = lower in STOPWORDS
-        capitalized = surface[0].isupper() and (position > 0 or surface.isupper() and len(surface) > 1)
+        capitalized = surface[0].isupper() and (
+            position > 0 or surface.isupper() and len(surface) > 1
+        )
         tokens.append(
             Token(
                 surface=surface,

@@ -72,8 +72,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         if block_start is not None:
             last_line = text[block_start:block_end].rstrip().rsplit("\n", 1)[-1]
             wrapped = not _TERMINAL.search(last_line) and (
-                _LOWER_START.match(line) is not None
-                or WRAP_MIN <= len(last_line) <= WRAP_MAX
+                _LOWER_START.match(line) is not None or WRAP_MIN <= len(last_line) <= WRAP_MAX
             )
             if wrapped:
                 block_end = end

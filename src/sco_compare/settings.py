@@ -27,7 +27,9 @@ class Settings:
 
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""
-        parts = [f"{f.name}:{getattr(self, f.name)}" for f in fields(self) if f.name != "exhaustive"]
+        parts = [
+            f"{f.name}:{getattr(self, f.name)}" for f in fields(self) if f.name != "exhaustive"
+        ]
         return "|".join([*parts, f"version:{__version__}"])
 
     def to_dict(self) -> dict[str, Any]:

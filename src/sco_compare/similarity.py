@@ -22,10 +22,10 @@ def matched_terms(
     found = set()
     long_others = [t for t in other_terms if len(t) >= FUZZY_MIN_LENGTH]
     for term in terms:
-        if term in other_terms:
-            found.add(term)
-        elif len(term) >= FUZZY_MIN_LENGTH and difflib.get_close_matches(
-            term, long_others, n=1, cutoff=fuzzy_ratio
+        if (
+            term in other_terms
+            or len(term) >= FUZZY_MIN_LENGTH
+            and difflib.get_close_matches(term, long_others, n=1, cutoff=fuzzy_ratio)
         ):
             found.add(term)
     return frozenset(found)

@@ -58,8 +58,8 @@ def render_diff(comparison: Comparison) -> str:
     for document in comparison.documents:
         c = comparison.coverage(document.label)
         lines.append(
-            f"| {document.label} {escape(document.name)} | {c.sentences} | {c.covered} | {c.partial}"
-            f" | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)} |"
+            f"| {document.label} {escape(document.name)} | {c.sentences} | {c.covered}"
+            f" | {c.partial} | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)} |"
         )
     lines += ["", "## Aligned sentences", ""]
     if comparison.alignments:

@@ -1,9 +1,10 @@
-"""The colored terminal report (rich). Report text is always passed as rich Text, never as markup."""
+"""The colored terminal report (rich). Report text always goes in as rich Text, never as markup."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import IO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -13,7 +14,12 @@ from rich.text import Text
 from sco_compare.models import Alignment, Comparison, Document
 from sco_compare.render.text import DiffPiece, bar, inert, marked, percent, word_diff
 
-STATUS_STYLES = {"covered": "green", "partial": "yellow", "unique": "bold magenta", "boilerplate": "dim"}
+STATUS_STYLES = {
+    "covered": "green",
+    "partial": "yellow",
+    "unique": "bold magenta",
+    "boilerplate": "dim",
+}
 ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
 
 
@@ -42,7 +48,12 @@ def diff_text(pieces: list[DiffPiece], *, color: bool) -> Text:
 def summary_table(comparison: Comparison) -> Table:
     """Per source: sentences, covered / partial / unique counts and covered share as a bar."""
     table = Table(
-        title="Coverage", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_edge=False
+        title="Coverage",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        pad_edge=False,
+        show_edge=False,
     )
     table.add_column("source", no_wrap=True, max_width=24, overflow="ellipsis")
     for column in ("sent.", "covered", "partial", "unique", "boiler."):
@@ -63,7 +74,9 @@ def summary_table(comparison: Comparison) -> Table:
     return table
 
 
-def alignment_table(comparison: Comparison, alignments: Sequence[Alignment], *, color: bool) -> Table:
+def alignment_table(
+    comparison: Comparison, alignments: Sequence[Alignment], *, color: bool
+) -> Table:
     """The aligned groups side by side, with a word-level diff inside each pair."""
     document_a, document_b = comparison.documents
     table = Table(box=box.SIMPLE, show_lines=True, expand=True)
@@ -116,7 +129,9 @@ def diff_report(comparison: Comparison, *, color: bool) -> list[RenderableType]:
     return parts
 
 
-def make_console(*, color: bool, width: int | None = None, file: io.TextIOBase | None = None) -> Console:
+def make_console(
+    *, color: bool, width: int | None = None, file: IO[str] | None = None
+) -> Console:
     """A console that never interprets markup or emoji codes in what it prints."""
     return Console(
         file=file,

@@ -47,9 +47,13 @@ def word_diff(text_a: str, text_b: str) -> tuple[list[DiffPiece], list[DiffPiece
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         equal = tag == "equal"
         if a_end > a_start:
-            pieces_a.append(DiffPiece("equal" if equal else "only_a", " ".join(words_a[a_start:a_end])))
+            pieces_a.append(
+                DiffPiece("equal" if equal else "only_a", " ".join(words_a[a_start:a_end]))
+            )
         if b_end > b_start:
-            pieces_b.append(DiffPiece("equal" if equal else "only_b", " ".join(words_b[b_start:b_end])))
+            pieces_b.append(
+                DiffPiece("equal" if equal else "only_b", " ".join(words_b[b_start:b_end]))
+            )
     return pieces_a, pieces_b
 
 

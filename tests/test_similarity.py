@@ -1,0 +1,59 @@
+"""Pair scores: symmetric, bounded, 1 for identical content, blind to word order."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sco_compare.normalize import american_spelling, profile, stem
+from sco_compare.similarity import text_similarity
+
+SENTENCES = [
+    "Member states should consolidate strategic mutual trust.",
+    "The member countries should strengthen strategic mutual trust.",
+    "Cyber-crimes are rising.",
+    "Beijing will host the 12th summit in June.",
+    "",
+]
+
+
+def test_identical_sentences_score_one() -> None:
+    assert text_similarity(SENTENCES[0], SENTENCES[0]) == 1.0
+
+
+def test_nothing_in_common_scores_zero() -> None:
+    assert text_similarity("Beijing will host the summit.", "Rain fell in Oslo.") == 0.0
+
+
+@given(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES))
+def test_symmetric_and_bounded(first: str, second: str) -> None:
+    score = text_similarity(first, second)
+    assert 0.0 <= score <= 1.0
+    assert score == text_similarity(second, first)
+
+
+def test_reordering_does_not_lower_the_score() -> None:
+    assert text_similarity("Xi met Razov in Beijing.", "In Beijing, Razov met Xi.") == 1.0
+
+
+def test_rewording_keeps_the_shared_content() -> None:
+    reworded = text_similarity(SENTENCES[0], SENTENCES[1])
+    unrelated = text_similarity(SENTENCES[0], SENTENCES[3])
+    assert reworded > 0.5 > unrelated
+
+
+def test_hyphenated_and_spaced_compounds_match() -> None:
+    assert text_similarity("Cyber-crimes are rising.", "cyber crimes are rising") == 1.0
+
+
+def test_spelling_variants_fold() -> None:
+    assert american_spelling("organisation") == "organization"
+    assert american_spelling("colour") == "color"
+    assert american_spelling("centre") == "center"
+    assert stem("organisations") == stem("organizations")
+    assert text_similarity("Vice-President Xi", "Vice President Xi") == 1.0
+
+
+def test_numbers_and_names_are_kept() -> None:
+    assert "2001" in profile("The SCO was founded in 2001.").numbers
+    assert stem("xi") in profile("Yesterday Xi spoke.").names
