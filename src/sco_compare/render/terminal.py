@@ -129,9 +129,7 @@ def diff_report(comparison: Comparison, *, color: bool) -> list[RenderableType]:
     return parts
 
 
-def make_console(
-    *, color: bool, width: int | None = None, file: IO[str] | None = None
-) -> Console:
+def make_console(*, color: bool, width: int | None = None, file: IO[str] | None = None) -> Console:
     """A console that never interprets markup or emoji codes in what it prints."""
     return Console(
         file=file,
