@@ -204,6 +204,46 @@ def diff(
     check_bar(comparison, fail_under)
 
 
+@app.command()
+def claims(
+    a: SourceA,
+    b: SourceB,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    exhaustive: ExhaustiveOption = False,
+    fail_under: FailUnderOption = None,
+) -> None:
+    """Split both reports into claims: who said what, and what only one source reports."""
+    from sco_compare.claims import compare_claims
+
+    chosen = resolve_format(output_format, output)
+    document_a, document_b = load_pair(a, b)
+    settings = make_settings(exhaustive)
+    comparison = compare(document_a, document_b, settings=settings)
+    report = compare_claims(comparison, settings=settings)
+
+    def terminal_parts(color: bool) -> list[object]:
+        from sco_compare.render.terminal import claims_report
+
+        return list(claims_report(report))
+
+    def markdown() -> str:
+        from sco_compare.render.markdown import render_claims
+
+        return render_claims(report)
+
+    emit(
+        output_format=chosen,
+        output=output,
+        no_color=no_color,
+        terminal_parts=terminal_parts,
+        markdown=markdown,
+        report=report.to_dict,
+    )
+    check_bar(comparison, fail_under)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

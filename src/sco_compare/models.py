@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Status = Literal["covered", "partial", "unique", "boilerplate"]
@@ -100,7 +100,39 @@ class Claim:
     score: float = 0.0
     counterpart: Counterpart | None = None
     missing_terms: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    missing_entities: tuple[str, ...] = ()
+    missing_numbers: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as it appears in the `claims` JSON."""
+        counterpart = None
+        if self.counterpart is not None:
+            counterpart = {
+                "id": self.counterpart.claim_id,
+                "sentence": self.counterpart.sentence,
+                "text": self.counterpart.text,
+                "score": self.counterpart.score,
+                "speaker": self.counterpart.speaker,
+            }
+        return {
+            "id": self.id,
+            "source": self.source,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "entities": list(self.entities),
+            "numbers": list(self.numbers),
+            "status": self.status,
+            "score": self.score,
+            "counterpart": counterpart,
+            "missing_terms": list(self.missing_terms),
+            "missing_entities": list(self.missing_entities),
+            "missing_numbers": list(self.missing_numbers),
+            "notes": list(self.notes),
+        }
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without"}
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:%|st\b|nd\b|rd\b|th\b)?|[^\W\d_]+", re.UNICODE)
 _NOT_CONTRACTION = re.compile(r"n't\b", re.IGNORECASE)
 # British spellings folded to American ones; both sides alike, so a rare false fold is harmless.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (

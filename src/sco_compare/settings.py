@@ -18,6 +18,8 @@ class Settings:
     """... and the shared content weighs at least this much (about two ordinary content words)."""
     covered_cut: float = 0.6
     """A sentence is covered when its aligned group reports this share of its content."""
+    claim_cut: float = 0.4
+    """A claim is partial (not unique) when one claim of the other side reports this share of it."""
     name_boost: float = 1.5
     """Weight multiplier for names and numbers."""
     fuzzy_ratio: float = 0.85

@@ -6,7 +6,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from sco_compare.models import Comparison, Document
+from sco_compare.claims import ClaimsReport
+from sco_compare.models import Claim, Comparison, Document
 from sco_compare.render.text import DiffPiece, inert, percent, word_diff
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
@@ -87,3 +88,69 @@ def render_diff(comparison: Comparison) -> str:
         lines += [f"- **{s.id}** {escape(s.text)}" for s in unique] or ["(none)"]
     lines.append("")
     return "\n".join([*lines, *settings_section(comparison.settings)])
+
+
+def _claim_item(claim: Claim) -> str:
+    speaker = f" ({escape(claim.speaker)})" if claim.speaker else ""
+    return f"- **{claim.id}** {escape(claim.text)}{speaker}"
+
+
+def render_claims(report: ClaimsReport) -> str:
+    """The claims report as Markdown."""
+    document_a, document_b = report.comparison.documents
+    lines = [
+        f"# Claims: {escape(document_a.name)} and {escape(document_b.name)}",
+        "",
+        *sources_section(report.comparison.documents),
+        "## Claims",
+        "",
+        "| source | claims | shared | partial | unique |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for document in (document_a, document_b):
+        statuses = [c.status for c in report.claims_of(document.label.lower())]
+        lines.append(
+            f"| {document.label} {escape(document.name)} | {len(statuses)}"
+            f" | {statuses.count('shared')} | {statuses.count('partial')}"
+            f" | {statuses.count('unique')} |"
+        )
+    by_id = {c.id: c for c in report.claims}
+    shown: set[str] = set()
+    lines += ["", "## Speakers only one source quotes", ""]
+    speakers = [g for g in report.groups if g.kind == "speaker"]
+    for group in speakers:
+        lines += [f"### {escape(group.summary)}", ""]
+        lines += [_claim_item(by_id[i]) for i in group.claims]
+        lines.append("")
+        shown.update(group.claims)
+    if not speakers:
+        lines += ["(none)", ""]
+    lines += ["## Names only one source mentions", ""]
+    entities = [g for g in report.groups if g.kind == "entity"]
+    lines += [
+        f"- **{escape(g.name)}**: only in {g.source.upper()} ({', '.join(g.claims)})"
+        for g in entities
+    ] or ["(none)"]
+    lines += ["", "## Other claims only one source carries", ""]
+    rest = [c for c in report.claims if c.status == "unique" and c.id not in shown]
+    lines += [_claim_item(c) for c in rest] or ["(none)"]
+    lines += ["", "## Partly reported claims", ""]
+    partial = [c for c in report.claims if c.status == "partial"]
+    if partial:
+        lines += ["| claim | text | closest | missing | notes |", "|---|---|---|---|---|"]
+    for claim in partial:
+        assert claim.counterpart is not None
+        lines.append(
+            f"| {claim.id} | {escape(claim.text)} | {claim.counterpart.claim_id}"
+            f" | {escape(', '.join(claim.missing_terms))} | {escape('; '.join(claim.notes))} |"
+        )
+    if not partial:
+        lines.append("(none)")
+    lines += ["", "## Conflicting numbers and dates", ""]
+    lines += [
+        f"- {c.a} ↔ {c.b}, {c.kind}: {escape(', '.join(c.a_values))}"
+        f" vs {escape(', '.join(c.b_values))}"
+        for c in report.conflicts
+    ] or ["(none)"]
+    lines.append("")
+    return "\n".join([*lines, *settings_section(report.comparison.settings)])

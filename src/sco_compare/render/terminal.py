@@ -11,7 +11,8 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from sco_compare.models import Alignment, Comparison, Document
+from sco_compare.claims import ClaimsReport
+from sco_compare.models import Alignment, Claim, Comparison, Document
 from sco_compare.render.text import DiffPiece, bar, inert, marked, percent, word_diff
 
 STATUS_STYLES = {
@@ -20,6 +21,7 @@ STATUS_STYLES = {
     "unique": "bold magenta",
     "boilerplate": "dim",
 }
+CLAIM_STYLES = {"shared": "green", "partial": "yellow", "unique": "bold magenta"}
 ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
 
 
@@ -151,3 +153,90 @@ def to_text(parts: Sequence[RenderableType], *, width: int = 100) -> str:
     for part in parts:
         console.print(part)
     return buffer.getvalue()
+
+
+def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Table:
+    """Claims with their ids in a hanging-indent grid, colored by status."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for claim in claims:
+        text = Text(inert(claim.text))
+        if with_speaker and claim.speaker:
+            text.append(f"  ({inert(claim.speaker)})", style="dim")
+        table.add_row(Text(claim.id, style=CLAIM_STYLES[claim.status]), text)
+    return table
+
+
+def _section(title: str) -> Text:
+    return Text(title, style="bold underline")
+
+
+def claims_report(report: ClaimsReport) -> list[RenderableType]:
+    """Everything `sco-compare claims` shows: one-source groups, unique, partial, conflicts."""
+    parts: list[RenderableType] = []
+    document_a, document_b = report.comparison.documents
+    counts = Table(title="Claims", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("source", "claims", "shared", "partial", "unique"):
+        counts.add_column(column, justify="left" if column == "source" else "right")
+    for document in (document_a, document_b):
+        claims = report.claims_of(document.label.lower())
+        statuses = [c.status for c in claims]
+        counts.add_row(
+            Text(f"{document.label} {inert(document.name)}"),
+            str(len(claims)),
+            Text(str(statuses.count("shared")), style="green"),
+            Text(str(statuses.count("partial")), style="yellow"),
+            Text(str(statuses.count("unique")), style="bold magenta"),
+        )
+    parts.append(counts)
+    by_id = {c.id: c for c in report.claims}
+    speakers = [g for g in report.groups if g.kind == "speaker"]
+    entities = [g for g in report.groups if g.kind == "entity"]
+    shown: set[str] = set()
+    parts.append(_section("Speakers only one source quotes"))
+    for group in speakers or []:
+        parts.append(Text(inert(group.summary), style="bold"))
+        parts.append(_claims_table([by_id[i] for i in group.claims], with_speaker=False))
+        shown.update(group.claims)
+    if not speakers:
+        parts.append(Text("(none)", style="dim"))
+    parts.append(_section("Names only one source mentions"))
+    for group in entities:
+        line = Text(f"  {inert(group.name)}", style="bold")
+        line.append(f": only in {group.source.upper()} ({', '.join(group.claims)})")
+        parts.append(line)
+    if not entities:
+        parts.append(Text("(none)", style="dim"))
+    rest = [c for c in report.claims if c.status == "unique" and c.id not in shown]
+    parts.append(_section("Other claims only one source carries"))
+    parts.append(_claims_table(rest) if rest else Text("(none)", style="dim"))
+    partial = [c for c in report.claims if c.status == "partial"]
+    parts.append(_section("Partly reported claims"))
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True, style="yellow")
+    table.add_column()
+    for claim in partial:
+        assert claim.counterpart is not None
+        text = Text(inert(claim.text) + "\n")
+        text.append(f"closest: {claim.counterpart.claim_id}", style="dim")
+        if claim.missing_terms:
+            text.append(f"; missing: {inert(', '.join(claim.missing_terms))}", style="dim")
+        for note in claim.notes:
+            text.append(f"; {inert(note)}", style="yellow")
+        table.add_row(claim.id, text)
+    parts.append(table if partial else Text("(none)", style="dim"))
+    parts.append(_section("Conflicting numbers and dates"))
+    for conflict in report.conflicts:
+        parts.append(
+            Text(
+                f"  {conflict.a} ↔ {conflict.b}  {conflict.kind}: "
+                f"{inert(', '.join(conflict.a_values))} vs {inert(', '.join(conflict.b_values))}",
+                style="bold red",
+            )
+        )
+    if not report.conflicts:
+        parts.append(Text("(none)", style="dim"))
+    signature = report.comparison.settings.get("signature", "")
+    parts.append(Text(f"settings: {signature}", style="dim"))
+    return parts

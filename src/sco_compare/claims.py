@@ -1,0 +1,417 @@
+"""Claim units, who said them and what they name; which claims only one source carries."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sco_compare.mentions import (
+    Acronyms,
+    NumberMention,
+    Speaker,
+    find_acronyms,
+    find_entities,
+    find_numbers,
+    find_speaker,
+    mentioned,
+    same_speaker,
+    vocabulary,
+)
+from sco_compare.models import Claim, ClaimStatus, Comparison, Counterpart, Document, Status
+from sco_compare.normalize import Profile, TermWeights, profile, term_weights
+from sco_compare.settings import Settings
+from sco_compare.similarity import PairScore, pair_score
+
+MIN_CLAUSE_WORDS = 4
+"""A split that would leave a piece shorter than this is not made."""
+MISSING_SHOWN = 8
+
+# Where a new claim starts inside a sentence: the position of each match's end.
+_CLAUSE_STARTS = (
+    re.compile(r";\s*"),
+    re.compile(r",\s+(?=which\s)"),
+    re.compile(
+        r",\s+(?=(?:and|but|while|whereas)\s+(?:he|she|it|they|we|the|this|that|these|those"
+        r"|[A-Z]\w*)\b)"
+    ),
+    re.compile(r"\s+(?=and\s+\w+ed\s+(?:the|a|an|its|their|his|her|new|\d)\b)"),
+    re.compile(r",\s+(?=(?:second|third|fourth|fifth|secondly|thirdly|finally|lastly)\b)"),
+    # The place of an event, when it ends the sentence: "... at the Great Hall of the People".
+    re.compile(
+        r"\s+(?=(?:at|in)\s+the\s+[A-Z]\w+(?:\s+(?:(?:of|the|and)\s+)*[A-Z]\w+)+"
+        r"(?:\s+in\s+[A-Z]\w+)?[.!?\"']*$)"
+    ),
+)
+_OPENING_QUOTE = re.compile(r"^\s*[\"“']")
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the claim units of a sentence: clauses, enumerated items, a closing place."""
+    cuts = sorted({m.end() for pattern in _CLAUSE_STARTS for m in pattern.finditer(text)})
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        if len(text[start:cut].split()) >= MIN_CLAUSE_WORDS <= len(text[cut:].split()):
+            spans.append((start, cut))
+            start = cut
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        left = len(piece) - len(piece.lstrip(" ;,"))
+        right = len(piece.rstrip(" ;,"))
+        trimmed.append((begin + left, begin + right))
+    return [(b, e) for b, e in trimmed if e > b]
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    """A claim before it is compared: where it is, who said it, what it names."""
+
+    claim: Claim
+    profile: Profile
+    speaker: Speaker | None
+    numbers: tuple[NumberMention, ...]
+
+
+class _Attribution:
+    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
+
+    def __init__(self) -> None:
+        self.person: Speaker | None = None
+        self.group: Speaker | None = None
+        self.previous: Speaker | None = None
+
+    def resolve(self, speaker: Speaker | None, text: str) -> Speaker | None:
+        if speaker is None:
+            return self.previous if _OPENING_QUOTE.match(text) else None
+        if not speaker.is_pronoun:
+            return speaker
+        return self.group if speaker.name.lower() == "they" else self.person
+
+    def remember(self, speaker: Speaker | None) -> None:
+        self.previous = speaker
+        if speaker is None:
+            return
+        if speaker.name[:1].isupper() and speaker.name.split()[0].lower() != "the":
+            self.person = speaker
+        else:
+            self.group = speaker
+
+
+def claim_units(
+    document: Document,
+    statuses: Sequence[Status],
+    *,
+    common_words: frozenset[str],
+    acronyms: Acronyms,
+) -> list[ClaimUnit]:
+    """Split every content sentence of a document into claim units, with speakers resolved."""
+    units: list[ClaimUnit] = []
+    attribution = _Attribution()
+    source = document.label.lower()
+    for sentence in document.sentences:
+        if statuses[sentence.index] == "boilerplate":
+            continue
+        sentence_speaker = attribution.resolve(find_speaker(sentence.text), sentence.text)
+        spans = clause_spans(sentence.text)
+        for number, (start, end) in enumerate(spans, start=1):
+            text = sentence.text[start:end]
+            own = find_speaker(text, leading_only=True) if len(spans) > 1 else None
+            speaker = attribution.resolve(own, text) if own else sentence_speaker
+            mentions = find_numbers(text)
+            claim = Claim(
+                id=sentence.id if len(spans) == 1 else f"{sentence.id}.{number}",
+                source=source,
+                sentence=sentence.index,
+                start=sentence.start + start,
+                end=sentence.start + end,
+                text=text,
+                speaker=speaker.name if speaker else None,
+                entities=find_entities(text, common_words=common_words, acronyms=acronyms),
+                numbers=tuple(str(m) for m in mentions),
+            )
+            units.append(ClaimUnit(claim, profile(text), speaker, mentions))
+        attribution.remember(sentence_speaker)
+    return units
+
+
+def whole_sentences(units: Sequence[ClaimUnit]) -> list[ClaimUnit]:
+    """One unit per sentence that was split into several claims: the claims taken together.
+
+    A claim of the other source may report what one sentence spreads over several clauses.
+    """
+    by_sentence: dict[int, list[ClaimUnit]] = defaultdict(list)
+    for unit in units:
+        by_sentence[unit.claim.sentence].append(unit)
+    merged = []
+    for parts in by_sentence.values():
+        if len(parts) < 2:
+            continue
+        first, last = parts[0].claim, parts[-1].claim
+        text = " ".join(p.claim.text for p in parts)
+        claim = replace(first, id=first.id.split(".")[0], end=last.end, text=text)
+        numbers = tuple(n for p in parts for n in p.numbers)
+        merged.append(ClaimUnit(claim, profile(text), parts[0].speaker, numbers))
+    return merged
+
+
+def number_conflicts(
+    first: Sequence[NumberMention], second: Sequence[NumberMention]
+) -> list[tuple[str, list[str], list[str]]]:
+    """Kinds of number or date both claims give, with no value in common."""
+    conflicts = []
+    kinds = {(m.kind, m.unit) for m in first} & {(m.kind, m.unit) for m in second}
+    for kind, unit in sorted(kinds):
+        values_first = sorted({str(m) for m in first if (m.kind, m.unit) == (kind, unit)})
+        values_second = sorted({str(m) for m in second if (m.kind, m.unit) == (kind, unit)})
+        if not set(values_first) & set(values_second):
+            conflicts.append((kind, values_first, values_second))
+    return conflicts
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims gathered by speaker or by entity that only one source carries."""
+
+    kind: str
+    name: str
+    source: str
+    claims: tuple[str, ...]
+    unique: int
+
+    @property
+    def summary(self) -> str:
+        other = "A" if self.source == "b" else "B"
+        if self.kind == "speaker":
+            count = len(self.claims)
+            return (
+                f"{self.name}: {count} claim{'s' * (count != 1)}, only in {self.source.upper()}"
+                f" ({other} attributes nothing to this speaker)"
+            )
+        return f"{self.name}: only in {self.source.upper()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "source": self.source,
+            "claims": list(self.claims),
+            "unique": self.unique,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A number or date that two aligned claims give differently."""
+
+    a: str
+    b: str
+    kind: str
+    a_values: tuple[str, ...]
+    b_values: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "kind": self.kind,
+            "a_values": list(self.a_values),
+            "b_values": list(self.b_values),
+        }
+
+
+@dataclass(frozen=True)
+class ClaimsReport:
+    """Claims of both sources with their coverage, speaker and entity groups, and conflicts."""
+
+    comparison: Comparison
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def claims_of(self, source: str) -> tuple[Claim, ...]:
+        """Claims of source "a" or "b"."""
+        return tuple(c for c in self.claims if c.source == source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the JSON that `sco-compare claims --format json` prints."""
+        return {
+            "version": self.comparison.version,
+            "settings": self.comparison.settings,
+            "sources": self.comparison.sources_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "groups": [g.to_dict() for g in self.groups],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
+
+def _best_counterpart(
+    unit: ClaimUnit,
+    others: Sequence[ClaimUnit],
+    index: dict[str, list[int]],
+    weights: TermWeights,
+    settings: Settings,
+) -> tuple[ClaimUnit | None, PairScore | None]:
+    candidates = sorted({k for term in unit.profile.terms for k in index.get(term, ())})
+    best: tuple[ClaimUnit | None, PairScore | None] = (None, None)
+    best_key = (0.0, 0.0)
+    for k in candidates:
+        score = pair_score(
+            unit.profile, others[k].profile, weights, fuzzy_ratio=settings.fuzzy_ratio
+        )
+        key = (round(score.coverage_a, 9), score.score)
+        if key > best_key:
+            best, best_key = (others[k], score), key
+    return best
+
+
+def _judge(
+    unit: ClaimUnit,
+    others: Sequence[ClaimUnit],
+    index: dict[str, list[int]],
+    weights: TermWeights,
+    settings: Settings,
+    other_vocabulary: frozenset[str],
+) -> Claim:
+    claim = unit.claim
+    counterpart, score = _best_counterpart(unit, others, index, weights, settings)
+    coverage = score.coverage_a if score else 0.0
+    if counterpart is None or score is None or coverage < settings.claim_cut:
+        return replace(claim, status="unique", score=round(coverage, 4))
+    notes = []
+    status: ClaimStatus = "shared" if coverage >= settings.covered_cut else "partial"
+    if unit.speaker and counterpart.speaker and not same_speaker(unit.speaker, counterpart.speaker):
+        notes.append(
+            f"attributed to {unit.speaker.name} here, to {counterpart.speaker.name} in the other"
+        )
+        status = "partial"
+    conflicts = number_conflicts(unit.numbers, counterpart.numbers)
+    if conflicts:
+        status = "partial"
+        notes.extend(
+            f"{kind} differs: {', '.join(mine)} vs {', '.join(theirs)}"
+            for kind, mine, theirs in conflicts
+        )
+    missing = sorted(unit.profile.terms - score.shared, key=lambda t: (-weights(t), t))[
+        :MISSING_SHOWN
+    ]
+    return replace(
+        claim,
+        status=status,
+        score=round(coverage, 4),
+        counterpart=Counterpart(
+            claim_id=counterpart.claim.id,
+            sentence=counterpart.claim.sentence,
+            text=counterpart.claim.text,
+            score=round(score.score, 4),
+            speaker=counterpart.claim.speaker,
+        ),
+        missing_terms=tuple(unit.profile.surfaces.get(t, t) for t in missing),
+        missing_entities=tuple(e for e in claim.entities if not mentioned(e, other_vocabulary)),
+        missing_numbers=tuple(n for n in claim.numbers if n not in counterpart.claim.numbers),
+        notes=tuple(notes),
+    )
+
+
+def _speaker_groups(
+    claims_by_source: dict[str, list[ClaimUnit]], judged: dict[str, Claim]
+) -> list[ClaimGroup]:
+    groups = []
+    for source, other in (("a", "b"), ("b", "a")):
+        other_speakers = [u.speaker for u in claims_by_source[other] if u.speaker]
+        by_speaker: list[list[ClaimUnit]] = []
+        for unit in claims_by_source[source]:
+            if unit.speaker is None or unit.speaker.is_pronoun:
+                continue
+            for units in by_speaker:
+                first = units[0].speaker
+                if first is not None and same_speaker(first, unit.speaker):
+                    units.append(unit)
+                    break
+            else:
+                by_speaker.append([unit])
+        for units in by_speaker:
+            speaker = units[0].speaker
+            assert speaker is not None
+            if any(same_speaker(speaker, o) for o in other_speakers):
+                continue
+            name = max((u.speaker.name for u in units if u.speaker), key=len)
+            ids = tuple(u.claim.id for u in units)
+            unique = sum(judged[i].status == "unique" for i in ids)
+            groups.append(ClaimGroup("speaker", name, source, ids, unique))
+    return groups
+
+
+def _entity_groups(
+    claims_by_source: dict[str, list[ClaimUnit]],
+    judged: dict[str, Claim],
+    vocabularies: dict[str, frozenset[str]],
+) -> list[ClaimGroup]:
+    groups = []
+    for source, other in (("a", "b"), ("b", "a")):
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for unit in claims_by_source[source]:
+            for entity in unit.claim.entities:
+                if not mentioned(entity, vocabularies[other]):
+                    by_entity[entity].append(unit.claim.id)
+        for entity, ids in by_entity.items():
+            unique = sum(judged[i].status == "unique" for i in ids)
+            groups.append(ClaimGroup("entity", entity, source, tuple(ids), unique))
+    return groups
+
+
+def compare_claims(comparison: Comparison, *, settings: Settings | None = None) -> ClaimsReport:
+    """Claims of both sources of a comparison, each shared, partial or unique against the other."""
+    settings = settings or Settings()
+    documents = comparison.documents
+    texts = [d.text for d in documents]
+    common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))
+    acronyms = find_acronyms(texts)
+    units = {
+        d.label.lower(): claim_units(
+            d, comparison.statuses(d.label), common_words=common_words, acronyms=acronyms
+        )
+        for d in documents
+    }
+    weights = term_weights(
+        [u.profile for u in units["a"]],
+        [u.profile for u in units["b"]],
+        name_boost=settings.name_boost,
+    )
+    vocabularies = {d.label.lower(): vocabulary(d.text) for d in documents}
+    judged: dict[str, Claim] = {}
+    for source, other in (("a", "b"), ("b", "a")):
+        candidates = units[other] + whole_sentences(units[other])
+        index: dict[str, list[int]] = defaultdict(list)
+        for k, unit in enumerate(candidates):
+            for term in unit.profile.terms:
+                index[term].append(k)
+        for unit in units[source]:
+            judged[unit.claim.id] = _judge(
+                unit, candidates, index, weights, settings, vocabularies[other]
+            )
+    conflicts: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    numbers = {
+        u.claim.id: u.numbers for side in units.values() for u in (*side, *whole_sentences(side))
+    }
+    for claim in judged.values():
+        if claim.counterpart is None:
+            continue
+        pair = (claim.id, claim.counterpart.claim_id)
+        pair_ab = pair if claim.source == "a" else (pair[1], pair[0])
+        if pair_ab in seen:
+            continue
+        seen.add(pair_ab)
+        for kind, values_a, values_b in number_conflicts(numbers[pair_ab[0]], numbers[pair_ab[1]]):
+            conflicts.append(
+                Conflict(pair_ab[0], pair_ab[1], kind, tuple(values_a), tuple(values_b))
+            )
+    groups = _speaker_groups(units, judged) + _entity_groups(units, judged, vocabularies)
+    ordered = tuple(judged[u.claim.id] for side in ("a", "b") for u in units[side])
+    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts))

@@ -1,0 +1,351 @@
+"""What a claim names: speakers, entities (with acronyms linked), numbers and dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sco_compare.normalize import NEGATIONS, STOPWORDS, fold, stem
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=2,
+    )
+}
+NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate("two three four five six seven eight nine ten".split(), start=2)
+}
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|pointed out|points out|"
+    "urged|urges|warned|warns|announced|announces|stated|states|argued|argues|claimed|claims|"
+    "insisted|insists|explained|explains|expressed|expresses|spoke|speaks|asked|asks|reported|"
+    "reports|wrote|writes|emphasized|emphasised|declared|declares|praised|praises|believes|"
+    "believed|considered|considers|hoped|hopes|described|describes|called for|called on|"
+    "acknowledged|admitted|denied|confirmed|estimated|predicted|promised|vowed|welcomed"
+)
+TITLE_WORDS = frozenset(
+    """
+    president vice minister prime premier state councilor councillor ambassador secretary general
+    chairman chairwoman chair party senator governor mayor king queen prince director chief
+    spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir
+    """.split()
+)
+
+_CAP = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
+_NAME = rf"{_CAP}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{_CAP}){{0,7}}"
+_ADVERB = r"(?:\s+(?:also|first|then|later|again|further|repeatedly|\w+ly))?"
+_WHEN = r"(?:\s+on\s+[A-Z]\w+)?"
+_APPOSITIVE = r"(?:,\s+[^,\"]{2,70}?,)?"
+_COMMON_NP = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+_LEADING = re.compile(
+    rf"^(?:[^\"]{{0,80}}?,\s+)??(?P<who>{_NAME}|{_COMMON_NP}|[Hh]e|[Ss]he|[Tt]hey)"
+    rf"(?P<role>{_APPOSITIVE}){_WHEN}{_ADVERB}\s+(?:{SPEECH_VERBS})\b"
+)
+_TRAILING = re.compile(
+    rf"[,\"]\s*(?P<who>{_NAME}|{_COMMON_NP}|he|she|they)\s+(?:{SPEECH_VERBS})\b"
+    rf"(?:[^\"]*$|\s*,\s*\")"
+)
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})")
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+_ACRONYM_DEFINITION = re.compile(rf"(?P<long>{_NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)")
+_ENTITY = re.compile(
+    rf"(?<![\w'’.-]){_CAP}(?:\s+(?:(?:of|the|for|de|al)\s+)*{_CAP})*(?:\s+and\s+{_CAP}\s+{_CAP})?"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to, as the text names them (titles kept)."""
+
+    name: str
+    key: frozenset[str]
+
+    @property
+    def is_pronoun(self) -> bool:
+        return self.name.lower() in _PRONOUNS
+
+
+def speaker_key(name: str) -> frozenset[str]:
+    """The words that identify a speaker: the name without titles, lower-cased."""
+    words = re.findall(r"[\w'’]+", fold(name).replace("-", " ").lower())
+    kept = [w for w in words if w not in TITLE_WORDS and w not in STOPWORDS]
+    return frozenset(kept or words)
+
+
+def same_speaker(first: Speaker, second: Speaker) -> bool:
+    """Two attributions name the same person: they share a name word that is not a title."""
+    return bool(first.key & second.key)
+
+
+def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
+    """The speaker a clause names: "Xi said", "..., Meng added", "according to the Daily".
+
+    With leading_only, only an attribution that opens the text counts ("Meng said that ...").
+    """
+    folded = fold(text)
+    for pattern in (_LEADING,) if leading_only else (_LEADING, _TRAILING, _ACCORDING):
+        match = pattern.search(folded)
+        if match:
+            name = match.group("who").strip()
+            role = (match.groupdict().get("role") or "").strip(" ,")
+            if role:
+                name = f"{name}, {role}"
+            name = re.sub(r"^[Tt]he\s+", "the ", name)
+            if name.lower() in ("it", "this", "that"):
+                continue
+            return Speaker(name=name, key=speaker_key(match.group("who")))
+    return None
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number or date, normalized: kind (date, year, month, weekday, ordinal, range, number)."""
+
+    kind: str
+    value: str
+    unit: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.unit}".strip()
+
+
+_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+_MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
+_MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d,.%])")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_AMOUNT = re.compile(
+    r"(?P<currency>[$€£¥])?\s?(?P<number>\d+(?:[.,]\d+)*)\s*(?P<scale>thousand|million|billion|bn|m)?"
+    r"(?P<percent>\s?%|\s+percent)?(?:\s+(?P<unit>[a-z]+))?",
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def ordinal(number: int) -> str:
+    """12 -> "12th", 2 -> "2nd", 23 -> "23rd"."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def _unit_after(text: str, position: int) -> str:
+    """The plural noun among the next two words ("three evil forces" -> "forces"), if any."""
+    for match in list(_WORD.finditer(text, position))[:2]:
+        word = match.group().lower()
+        if word.endswith("s") and word not in STOPWORDS:
+            return word
+    return ""
+
+
+def _amount(match: re.Match[str]) -> NumberMention:
+    number = float(match.group("number").replace(",", ""))
+    scale = match.group("scale")
+    if scale:
+        number *= MULTIPLIERS[scale]
+    value = f"{number:,.0f}" if number.is_integer() else f"{number:,g}"
+    if match.group("currency"):
+        value = match.group("currency") + value
+    if match.group("percent"):
+        return NumberMention("number", value + "%")
+    unit = match.group("unit") or ""
+    if unit in STOPWORDS:
+        unit = ""
+    return NumberMention("number", value, unit)
+
+
+def find_numbers(text: str) -> tuple[NumberMention, ...]:
+    """Numbers and dates of a text, normalized ("June 15, 2001" -> 2001-06-15, "12th" -> 12th)."""
+    folded = fold(text)
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+    def add(mention: NumberMention, span: tuple[int, int]) -> None:
+        if free(span):
+            taken.append(span)
+            found.append(mention)
+
+    for match in _DATE_MDY.finditer(folded):
+        month = MONTHS.get(match.group(1).lower())
+        if month:
+            day, year = int(match.group(2)), match.group(3)
+            add(NumberMention("date", f"{year}-{month:02d}-{day:02d}"), match.span())
+    for match in _DATE_DMY.finditer(folded):
+        month = MONTHS.get(match.group(2).lower())
+        if month:
+            day, year = int(match.group(1)), match.group(3)
+            add(NumberMention("date", f"{year}-{month:02d}-{day:02d}"), match.span())
+    for match in _RANGE.finditer(folded):
+        add(NumberMention("range", f"{match.group(1)}-{match.group(2)}"), match.span())
+    for match in _MONTH_YEAR.finditer(folded):
+        month = MONTHS.get(match.group(1).lower())
+        if month and len(match.group(1)) > 2:
+            add(NumberMention("month", f"{match.group(2)}-{month:02d}"), match.span())
+    for match in _MONTH_DAY.finditer(folded):
+        month = MONTHS.get(match.group(1).lower())
+        if month and match.group(1).lower() != "may":
+            add(NumberMention("date", f"{month:02d}-{int(match.group(2)):02d}"), match.span())
+    for match in _YEAR.finditer(folded):
+        add(NumberMention("year", match.group(1)), match.span())
+    for match in _ORDINAL.finditer(folded):
+        add(NumberMention("ordinal", ordinal(int(match.group(1)))), match.span())
+    for match in _AMOUNT.finditer(folded):
+        if match.group("number")[0].isdigit():
+            add(_amount(match), match.span("number"))
+    for match in _WORD.finditer(folded):
+        word = match.group().lower()
+        if word in WEEKDAYS:
+            add(NumberMention("weekday", word), match.span())
+        elif word in ORDINAL_WORDS:
+            add(NumberMention("ordinal", ordinal(ORDINAL_WORDS[word])), match.span())
+        elif word in MONTHS and len(word) > 3 and match.group()[0].isupper() and word != "may":
+            add(NumberMention("month", word), match.span())
+        elif word in NUMBER_WORDS:
+            unit = _unit_after(folded, match.end())
+            add(NumberMention("number", str(NUMBER_WORDS[word]), unit), match.span())
+    order = {span: k for k, span in enumerate(sorted(taken))}
+    ranked = sorted(zip(taken, found, strict=True), key=lambda pair: order[pair[0]])
+    return tuple(mention for _, mention in ranked)
+
+
+def entity_key(name: str) -> str:
+    """Folded form under which two spellings of a name compare equal (Vice-President)."""
+    return " ".join(re.findall(r"[\w'’]+", fold(name).replace("-", " ").lower()))
+
+
+@dataclass(frozen=True)
+class Acronyms:
+    """Acronyms and their expansions, found in the texts themselves."""
+
+    expansions: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        """The expansion of an acronym, "SCO" -> "Shanghai Cooperation Organization"."""
+        return self.expansions.get(name.replace(".", ""), name)
+
+
+def find_acronyms(texts: Iterable[str]) -> Acronyms:
+    """Acronyms defined in parentheses, or matching the initials of a capitalized name."""
+    expansions: dict[str, str] = {}
+    names: set[str] = set()
+    shorts: set[str] = set()
+    for text in texts:
+        folded = fold(text)
+        for match in _ACRONYM_DEFINITION.finditer(folded):
+            long_words = match.group("long").split()
+            while long_words and _plain_word(long_words[0]):
+                long_words = long_words[1:]
+            if long_words:
+                expansions[match.group("short").replace(".", "")] = " ".join(long_words)
+        for match in _ENTITY.finditer(folded):
+            words = match.group().split()
+            while words and _plain_word(words[0]):
+                words = words[1:]
+            entity = " ".join(words)
+            if not entity:
+                continue
+            if entity.isupper() and 2 <= len(entity) <= 6:
+                shorts.add(entity)
+            names.add(entity)
+    for short in shorts - expansions.keys():
+        for name in sorted(names):
+            capitals = "".join(w[0] for w in name.split() if w[0].isupper())
+            if capitals == short and len(name.split()) >= 2:
+                expansions[short] = name
+                break
+    return Acronyms(expansions)
+
+
+def find_entities(
+    text: str, *, common_words: frozenset[str], acronyms: Acronyms
+) -> tuple[str, ...]:
+    """People, organizations, places and events a text names: capitalized spans.
+
+    A capitalized word that the texts also use in lower case ("Terrorism" at the start of a
+    sentence) is not a name; an acronym is shown with its expansion.
+    """
+    entities: list[str] = []
+    folded = fold(text)
+    for match in _ENTITY.finditer(folded):
+        words = match.group().split()
+        starts_sentence = not folded[: match.start()].strip(" \"'(")
+        while words and (
+            _plain_word(words[0])
+            or starts_sentence
+            and words[0].split("-")[0].lower() in common_words
+        ):
+            words, starts_sentence = words[1:], False
+        while words and _plain_word(words[-1]):
+            words = words[:-1]
+        if not words:
+            continue
+        name = " ".join(words)
+        if len(words) == 1 and (name.lower() in TITLE_WORDS or name.lower() in common_words):
+            continue
+        expansion = acronyms.canonical(name)
+        shown = f"{expansion} ({name})" if expansion != name else name
+        if shown not in entities:
+            entities.append(shown)
+    return tuple(entities)
+
+
+def _plain_word(word: str) -> bool:
+    """Function words, negations, months and weekdays: capitalized, but not names."""
+    if word.isupper() and len(word) > 1:
+        return False
+    lower = word.lower()
+    return lower in STOPWORDS or lower in NEGATIONS or lower in MONTHS or lower in WEEKDAYS
+
+
+def entity_words(entity: str) -> tuple[frozenset[str], ...]:
+    """For each form of an entity (name, acronym), the words that identify it: no titles."""
+    match = re.fullmatch(r"(.*) \(([^()]+)\)", entity)
+    names: Sequence[str] = (match.group(1), match.group(2)) if match else (entity,)
+    forms = []
+    for name in names:
+        words = entity_key(name).split()
+        core = [w for w in words if w not in TITLE_WORDS and w not in STOPWORDS] or words
+        forms.append(frozenset(stem(w) for w in core))
+    return tuple(forms)
+
+
+def mentioned(entity: str, vocabulary: frozenset[str]) -> bool:
+    """True when a text whose words are `vocabulary` names the entity (any form, titles aside)."""
+    return any(form <= vocabulary for form in entity_words(entity))
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """The stems of the folded words of a text, as entity_words() spells them."""
+    return frozenset(stem(w) for w in entity_key(text).split())

@@ -1,0 +1,157 @@
+"""Claims: clause splitting, speakers, entities, numbers, coverage and conflicts."""
+
+from __future__ import annotations
+
+from sco_compare import compare
+from sco_compare.claims import clause_spans, compare_claims
+from sco_compare.mentions import entity_key, find_acronyms, find_numbers, find_speaker
+
+
+def clauses(text: str) -> list[str]:
+    return [text[start:end] for start, end in clause_spans(text)]
+
+
+def claims_of(a: str, b: str) -> dict[str, object]:
+    return compare_claims(compare(a, b)).to_dict()
+
+
+def test_semicolons_and_enumerations_split_claims() -> None:
+    text = (
+        "Members should, first consolidate mutual trust; second, improve cooperation mechanisms;"
+        " and third expand cooperation with other nations."
+    )
+    assert clauses(text) == [
+        "Members should, first consolidate mutual trust",
+        "second, improve cooperation mechanisms",
+        "and third expand cooperation with other nations.",
+    ]
+
+
+def test_coordinated_verb_phrase_with_an_object_is_a_claim() -> None:
+    text = (
+        "The parties reached a consensus on border security"
+        " and adopted the revised regulations in principle."
+    )
+    assert clauses(text) == [
+        "The parties reached a consensus on border security",
+        "and adopted the revised regulations in principle.",
+    ]
+
+
+def test_short_pieces_are_not_split_off() -> None:
+    assert clauses("Drug trafficking and organized crime are rising.") == [
+        "Drug trafficking and organized crime are rising."
+    ]
+
+
+def test_closing_place_is_a_claim_of_its_own() -> None:
+    text = (
+        "The vice president met the heads of the delegations on Thursday"
+        " at the Great Hall of the People."
+    )
+    assert clauses(text)[-1] == "at the Great Hall of the People."
+
+
+def test_offsets_of_claims_point_into_the_text() -> None:
+    text = "Xi arrived on Monday. He met the ministers; they agreed on a plan for border patrols."
+    report = claims_of(text, "Nothing else happened in Oslo today.")
+    decoded = compare(text, "x y z.").document_a.text
+    for claim in report["claims"]:  # type: ignore[attr-defined]
+        if claim["source"] == "a":
+            assert decoded[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_speaker_before_the_verb_keeps_titles() -> None:
+    speaker = find_speaker(
+        "Russian Ambassador to China Sergei Razov told China Daily that it worked."
+    )
+    assert speaker is not None
+    assert speaker.name == "Russian Ambassador to China Sergei Razov"
+
+
+def test_speaker_after_the_clause() -> None:
+    speaker = find_speaker("A crackdown on Internet crimes should be carried out, Meng added.")
+    assert speaker is not None and speaker.name == "Meng"
+
+
+def test_according_to_names_the_source() -> None:
+    speaker = find_speaker("A meeting was held, according to the Xinjiang Daily.")
+    assert speaker is not None and speaker.name == "the Xinjiang Daily"
+
+
+def test_he_said_after_a_quote_resolves_to_the_last_named_speaker() -> None:
+    text = (
+        "State Councilor Meng Jianzhu said cooperation was urgent. "
+        '"We will act together," he said. '
+        '"The threats are real."'
+    )
+    report = claims_of(text, "Snow fell in Oslo on Monday.")
+    speakers = [c["speaker"] for c in report["claims"] if c["source"] == "a"]  # type: ignore[attr-defined]
+    assert speakers == ["State Councilor Meng Jianzhu"] * 3
+
+
+def test_acronyms_link_to_their_expansion() -> None:
+    acronyms = find_acronyms(["The Shanghai Cooperation Organization (SCO) met.", "The SCO grew."])
+    assert acronyms.canonical("SCO") == "Shanghai Cooperation Organization"
+    by_initials = find_acronyms(["The World Health Organization met.", "The WHO spoke."])
+    assert by_initials.canonical("WHO") == "World Health Organization"
+
+
+def test_hyphenated_titles_fold() -> None:
+    assert entity_key("Vice-President Xi") == entity_key("Vice President Xi")
+
+
+def test_numbers_and_dates_are_normalized() -> None:
+    text = (
+        "Founded on June 15, 2001, it holds its 12th summit for 2013-2015 in ten years,"
+        " on Thursday."
+    )
+    assert [str(n) for n in find_numbers(text)] == [
+        "2001-06-15",
+        "12th",
+        "2013-2015",
+        "10 years",
+        "thursday",
+    ]
+
+
+def test_a_claim_only_one_side_makes_is_unique() -> None:
+    a = "The ministers met in Geneva on Monday. They took a group photo after the talks."
+    b = "The ministers met in Geneva on Monday."
+    report = claims_of(a, b)
+    statuses = {c["text"]: c["status"] for c in report["claims"]}  # type: ignore[attr-defined]
+    assert statuses["They took a group photo after the talks."] == "unique"
+    assert statuses["The ministers met in Geneva on Monday."] == "shared"
+
+
+def test_different_speakers_make_a_claim_partial_at_most() -> None:
+    a = "Razov praised China's contribution to the organization."
+    b = "The heads of delegations praised China's contribution to the organization."
+    claim = claims_of(a, b)["claims"][0]  # type: ignore[index]
+    assert claim["status"] == "partial"
+    assert "attributed to Razov here" in claim["notes"][0]
+
+
+def test_differing_numbers_are_conflicts() -> None:
+    a = "The census said 16 million children received food stamps in 2014."
+    b = "The census said 15 million children received food stamps in 2014."
+    report = claims_of(a, b)
+    assert report["conflicts"] == [
+        {
+            "a": "A1",
+            "b": "B1",
+            "kind": "number",
+            "a_values": ["16,000,000 children"],
+            "b_values": ["15,000,000 children"],
+        }
+    ]
+    assert report["claims"][0]["status"] == "partial"  # type: ignore[index]
+
+
+def test_speakers_and_entities_only_one_source_names_are_grouped() -> None:
+    a = "Xi met the delegations in Beijing. Razov said the talks went well."
+    b = "Xi met the delegations in Beijing. A meeting was also held in Xinjiang."
+    groups = {(g["kind"], g["name"], g["source"]) for g in claims_of(a, b)["groups"]}  # type: ignore[attr-defined]
+    assert ("speaker", "Razov", "a") in groups
+    assert ("entity", "Xinjiang", "b") in groups
+    assert ("entity", "Beijing", "a") not in groups
