@@ -52,11 +52,23 @@ def candidate_pairs(
     return pairs
 
 
-def _is_link(score: PairScore, settings: Settings) -> bool:
-    return (
-        max(score.coverage_a, score.coverage_b) >= settings.link_cut
-        and score.shared_weight >= settings.min_shared
-    )
+def link_strength(score: PairScore, best_of_first: float, best_of_second: float, rank_weight: float) -> float:
+    """Weighted Dice blended with how close the pair comes to being each sentence's best match.
+
+    The rank part is the smaller of score / (best score of the first sentence) and score / (best
+    score of the second), so it is 1 only for a mutual best match. A weak pair that is each
+    sentence's best partner is worth more than an equally weak one among stronger rivals.
+    """
+    best = max(best_of_first, best_of_second)
+    if not best:
+        return 0.0
+    relative = min(score.score / best_of_first if best_of_first else 0.0,
+                   score.score / best_of_second if best_of_second else 0.0)
+    return (1.0 - rank_weight) * score.score + rank_weight * relative
+
+
+def _is_link(score: PairScore, strength: float, settings: Settings) -> bool:
+    return strength >= settings.link_cut and score.shared_weight >= settings.min_shared
 
 
 def _group_coverage(
@@ -110,10 +122,18 @@ def align(
     )
     links_a: dict[int, list[int]] = defaultdict(list)
     links_b: dict[int, list[int]] = defaultdict(list)
+    scored: dict[tuple[int, int], PairScore] = {}
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
     for i, j in candidate_pairs(profiles_a, profiles_b, exhaustive=settings.exhaustive):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
-        if _is_link(pair_score(p, q, weights, fuzzy_ratio=settings.fuzzy_ratio), settings):
+        score = scored[i, j] = pair_score(p, q, weights, fuzzy_ratio=settings.fuzzy_ratio)
+        best_a[i] = max(best_a[i], score.score)
+        best_b[j] = max(best_b[j], score.score)
+    for (i, j), score in scored.items():
+        strength = link_strength(score, best_a[i], best_b[j], settings.rank_weight)
+        if _is_link(score, strength, settings):
             links_a[i].append(j)
             links_b[j].append(i)
 

@@ -41,6 +41,7 @@ _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
 # A line of this length without final punctuation, followed by more text, was hard-wrapped.
 WRAP_MIN, WRAP_MAX = 55, 90
+HEADLINE_MAX_WORDS = 25
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,8 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
         return True
     if _BYLINE.match(folded) and len(folded.split()) <= 8:
         return True
-    return not _TERMINAL.search(folded)
+    # A headline or prompt is short; a long unpunctuated line is body text that lost its period.
+    return not _TERMINAL.search(folded) and len(folded.split()) <= HEADLINE_MAX_WORDS
 
 
 def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:

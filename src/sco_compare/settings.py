@@ -12,11 +12,15 @@ from sco_compare._version import __version__
 class Settings:
     """Thresholds of the comparison. Defaults are calibrated (see benchmarks/calibrate.py)."""
 
-    link_cut: float = 0.5
-    """Two sentences are linked when the shared content reaches this share of either one."""
+    link_cut: float = 0.39
+    """Two sentences are linked when their link strength (see rank_weight) reaches this."""
+    rank_weight: float = 0.2
+    """Share of the link strength given to rank, the rest being the pair's weighted Dice. Rank is
+    the pair's Dice over the best Dice of each of its two sentences (the smaller of the two
+    ratios): 1 for a mutual best match, so a weak pair with no stronger rival counts more."""
     min_shared: float = 2.0
     """... and the shared content weighs at least this much (about two ordinary content words)."""
-    covered_cut: float = 0.6
+    covered_cut: float = 0.45
     """A sentence is covered when its aligned group reports this share of its content."""
     claim_cut: float = 0.4
     """A claim is partial (not unique) when one claim of the other side reports this share of it."""
