@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sco_compare.models import Alignment, Sentence, Status
 from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 from sco_compare.settings import Settings
-from sco_compare.similarity import PairScore, matched_terms, pair_score
+from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
 
 SHARED_TERMS_SHOWN = 8
 
@@ -21,16 +22,57 @@ class AlignmentResult:
     alignments: tuple[Alignment, ...]
     statuses_a: tuple[Status, ...]
     statuses_b: tuple[Status, ...]
+    counterparts_a: tuple[int | None, ...]
+    """For each sentence of A, its best-scoring linked sentence of B (None when unlinked)."""
+    counterparts_b: tuple[int | None, ...]
+
+    def side(self, label: str) -> list[tuple[Status, int | None]]:
+        """Status and best counterpart of each sentence of side "a" or "b"."""
+        if label.lower() == "a":
+            return list(zip(self.statuses_a, self.counterparts_a, strict=True))
+        return list(zip(self.statuses_b, self.counterparts_b, strict=True))
+
+
+def _top_partners(
+    profiles: Sequence[Profile | None],
+    others: Sequence[Profile | None],
+    weights: TermWeights,
+    settings: Settings,
+) -> Iterator[tuple[int, int]]:
+    """For each sentence, the others that share the most informative weight (inverted index).
+
+    Terms that most sentences of the other side use are left out of the index: they cannot make
+    a pair stand out, and their postings would make the search quadratic.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, q in enumerate(others):
+        if q is not None:
+            for term in q.terms:
+                postings[term].append(j)
+    for i, p in enumerate(profiles):
+        if p is None:
+            continue
+        overlap: dict[int, float] = defaultdict(float)
+        for term in sorted(p.terms):  # a fixed order: float sums must not vary between runs
+            partners = postings.get(term)
+            if partners and len(partners) <= settings.index_max_postings:
+                weight = weights(term)
+                for j in partners:
+                    overlap[j] += weight
+        best = heapq.nlargest(settings.candidates, ((w, -j) for j, w in overlap.items()))
+        for _, negative_j in best:
+            yield i, -negative_j
 
 
 def candidate_pairs(
     profiles_a: Sequence[Profile | None],
     profiles_b: Sequence[Profile | None],
-    *,
-    exhaustive: bool,
+    weights: TermWeights,
+    settings: Settings,
 ) -> list[tuple[int, int]]:
-    """Pairs worth scoring: every content pair, or those sharing a term (inverted index)."""
-    if exhaustive:
+    """Pairs worth scoring: every content pair with --exhaustive, else each sentence's top
+    candidates from either side (the same set whichever source is A)."""
+    if settings.exhaustive:
         return [
             (i, j)
             for i, p in enumerate(profiles_a)
@@ -38,46 +80,31 @@ def candidate_pairs(
             for j, q in enumerate(profiles_b)
             if q is not None
         ]
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, q in enumerate(profiles_b):
-        if q is not None:
-            for term in q.terms:
-                index[term].append(j)
-    pairs: list[tuple[int, int]] = []
-    for i, p in enumerate(profiles_a):
-        if p is None:
-            continue
-        partners = sorted({j for term in p.terms for j in index.get(term, ())})
-        pairs.extend((i, j) for j in partners)
-    return pairs
+    pairs = set(_top_partners(profiles_a, profiles_b, weights, settings))
+    pairs.update((i, j) for j, i in _top_partners(profiles_b, profiles_a, weights, settings))
+    return sorted(pairs)
 
 
-def link_strength(score: PairScore, best_of_first: float, best_of_second: float, rank_weight: float) -> float:
+def link_strength(
+    score: PairScore, best_of_first: float, best_of_second: float, rank_weight: float
+) -> float:
     """Weighted Dice blended with how close the pair comes to being each sentence's best match.
 
     The rank part is the smaller of score / (best score of the first sentence) and score / (best
     score of the second), so it is 1 only for a mutual best match. A weak pair that is each
     sentence's best partner is worth more than an equally weak one among stronger rivals.
     """
-    best = max(best_of_first, best_of_second)
-    if not best:
+    if not best_of_first or not best_of_second:
         return 0.0
-    relative = min(score.score / best_of_first if best_of_first else 0.0,
-                   score.score / best_of_second if best_of_second else 0.0)
+    relative = min(score.score / best_of_first, score.score / best_of_second)
     return (1.0 - rank_weight) * score.score + rank_weight * relative
 
 
-def _is_link(score: PairScore, strength: float, settings: Settings) -> bool:
-    return strength >= settings.link_cut and score.shared_weight >= settings.min_shared
-
-
-def _group_coverage(
-    center: Profile, others: Sequence[Profile], weights: TermWeights, settings: Settings
-) -> tuple[float, frozenset[str]]:
-    union = frozenset().union(*(o.terms for o in others))
-    found = matched_terms(center.terms, union, fuzzy_ratio=settings.fuzzy_ratio)
+def _coverage(center: Profile, others: Sequence[Profile], weights: TermWeights) -> float:
+    """Share of the center's weighted content that the union of the others reports."""
+    found = center.terms & frozenset().union(*(o.terms for o in others))
     total = weights.total(center.terms)
-    return (weights.total(found) / total if total else 0.0), found
+    return weights.total(found) / total if total else 0.0
 
 
 def _conflicting(center: Profile, others: Sequence[Profile]) -> bool:
@@ -90,14 +117,14 @@ def _conflicting(center: Profile, others: Sequence[Profile]) -> bool:
 
 
 def _status(
-    center: Profile, others: Sequence[Profile], weights: TermWeights, settings: Settings
-) -> tuple[Status, float, frozenset[str]]:
+    center: Profile | None, others: Sequence[Profile], weights: TermWeights, settings: Settings
+) -> Status:
+    if center is None:
+        return "boilerplate"
     if not others:
-        return "unique", 0.0, frozenset()
-    covered, found = _group_coverage(center, others, weights, settings)
-    if covered >= settings.covered_cut and not _conflicting(center, others):
-        return "covered", covered, found
-    return "partial", covered, found
+        return "unique"
+    covered = _coverage(center, others, weights) >= settings.covered_cut
+    return "covered" if covered and not _conflicting(center, others) else "partial"
 
 
 def _shown_terms(
@@ -117,48 +144,62 @@ def align(
     """Link the sentences of A and B that report the same content, in any order."""
     profiles_a = [None if s.boilerplate else profile(s.text) for s in sentences_a]
     profiles_b = [None if s.boilerplate else profile(s.text) for s in sentences_b]
+    variants = spelling_variants(
+        (t for p in profiles_a if p for t in p.terms),
+        (t for p in profiles_b if p for t in p.terms),
+        fuzzy_ratio=settings.fuzzy_ratio,
+    )
+    profiles_a = with_variants(profiles_a, variants)
+    profiles_b = with_variants(profiles_b, variants)
     weights = term_weights(
         [p for p in profiles_a if p], [p for p in profiles_b if p], name_boost=settings.name_boost
     )
-    links_a: dict[int, list[int]] = defaultdict(list)
-    links_b: dict[int, list[int]] = defaultdict(list)
     scored: dict[tuple[int, int], PairScore] = {}
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
-    for i, j in candidate_pairs(profiles_a, profiles_b, exhaustive=settings.exhaustive):
+    for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
-        score = scored[i, j] = pair_score(p, q, weights, fuzzy_ratio=settings.fuzzy_ratio)
+        score = pair_score(p, q, weights)
+        if score.shared_weight >= settings.min_shared:
+            scored[i, j] = score
         best_a[i] = max(best_a[i], score.score)
         best_b[j] = max(best_b[j], score.score)
+    links_a: dict[int, list[int]] = defaultdict(list)
+    links_b: dict[int, list[int]] = defaultdict(list)
+    best_partner_a: dict[int, tuple[float, int]] = {}
+    best_partner_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scored.items():
-        strength = link_strength(score, best_a[i], best_b[j], settings.rank_weight)
-        if _is_link(score, strength, settings):
+        if link_strength(score, best_a[i], best_b[j], settings.rank_weight) >= settings.link_cut:
             links_a[i].append(j)
             links_b[j].append(i)
+            best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))
+            best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (score.score, -i))
 
-    def side_statuses(
+    def statuses(
         profiles: Sequence[Profile | None],
         links: dict[int, list[int]],
-        other: Sequence[Profile | None],
-    ) -> list[tuple[Status, float, frozenset[str]]]:
-        result: list[tuple[Status, float, frozenset[str]]] = []
-        for k, p in enumerate(profiles):
-            if p is None:
-                result.append(("boilerplate", 0.0, frozenset()))
-                continue
-            partners = [other[m] for m in links.get(k, ())]
-            result.append(_status(p, [q for q in partners if q is not None], weights, settings))
-        return result
+        others: Sequence[Profile | None],
+    ) -> tuple[Status, ...]:
+        return tuple(
+            _status(p, [q for m in links.get(k, ()) if (q := others[m])], weights, settings)
+            for k, p in enumerate(profiles)
+        )
 
-    judged_a = side_statuses(profiles_a, links_a, profiles_b)
-    judged_b = side_statuses(profiles_b, links_b, profiles_a)
-    statuses_a = tuple(s for s, _, _ in judged_a)
-    statuses_b = tuple(s for s, _, _ in judged_b)
-    alignments = _groups(
-        links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights, settings
+    statuses_a = statuses(profiles_a, links_a, profiles_b)
+    statuses_b = statuses(profiles_b, links_b, profiles_a)
+    alignments = _groups(links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights)
+    return AlignmentResult(
+        alignments=tuple(alignments),
+        statuses_a=statuses_a,
+        statuses_b=statuses_b,
+        counterparts_a=tuple(
+            -best_partner_a[i][1] if i in best_partner_a else None for i in range(len(profiles_a))
+        ),
+        counterparts_b=tuple(
+            -best_partner_b[j][1] if j in best_partner_b else None for j in range(len(profiles_b))
+        ),
     )
-    return AlignmentResult(tuple(alignments), statuses_a, statuses_b)
 
 
 def _merged(profiles: Sequence[Profile]) -> Profile:
@@ -166,7 +207,7 @@ def _merged(profiles: Sequence[Profile]) -> Profile:
     for p in profiles:
         surfaces = {**p.surfaces, **surfaces}
     return Profile(
-        stems=tuple(t for p in profiles for t in p.stems),
+        terms=frozenset().union(*(p.terms for p in profiles)),
         surfaces=surfaces,
         names=frozenset().union(*(p.names for p in profiles)),
         numbers=frozenset().union(*(p.numbers for p in profiles)),
@@ -182,7 +223,6 @@ def _groups(
     profiles_a: Sequence[Profile | None],
     profiles_b: Sequence[Profile | None],
     weights: TermWeights,
-    settings: Settings,
 ) -> list[Alignment]:
     """Cut the link graph into stars: a sentence with the partners that link to it alone.
 
@@ -194,7 +234,7 @@ def _groups(
     def add(a: tuple[int, ...], b: tuple[int, ...]) -> None:
         side_a = _merged([p for i in a if (p := profiles_a[i])])
         side_b = _merged([p for j in b if (p := profiles_b[j])])
-        score = pair_score(side_a, side_b, weights, fuzzy_ratio=settings.fuzzy_ratio)
+        score = pair_score(side_a, side_b, weights)
         all_covered = all(statuses_a[i] == "covered" for i in a) and all(
             statuses_b[j] == "covered" for j in b
         )

@@ -23,7 +23,7 @@ from sco_compare.mentions import (
 from sco_compare.models import Claim, ClaimStatus, Comparison, Counterpart, Document, Status
 from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 from sco_compare.settings import Settings
-from sco_compare.similarity import PairScore, pair_score
+from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
 
 MIN_CLAUSE_WORDS = 4
 """A split that would leave a piece shorter than this is not made."""
@@ -261,9 +261,7 @@ def _best_counterpart(
     best: tuple[ClaimUnit | None, PairScore | None] = (None, None)
     best_key = (0.0, 0.0)
     for k in candidates:
-        score = pair_score(
-            unit.profile, others[k].profile, weights, fuzzy_ratio=settings.fuzzy_ratio
-        )
+        score = pair_score(unit.profile, others[k].profile, weights)
         key = (round(score.coverage_a, 9), score.score)
         if key > best_key:
             best, best_key = (others[k], score), key
@@ -378,6 +376,14 @@ def compare_claims(comparison: Comparison, *, settings: Settings | None = None) 
         )
         for d in documents
     }
+    variants = spelling_variants(
+        (t for u in units["a"] for t in u.profile.terms),
+        (t for u in units["b"] for t in u.profile.terms),
+        fuzzy_ratio=settings.fuzzy_ratio,
+    )
+    for label, side in units.items():
+        canonical = with_variants([u.profile for u in side], variants)
+        units[label] = [replace(u, profile=p) for u, p in zip(side, canonical, strict=True) if p]
     weights = term_weights(
         [u.profile for u in units["a"]],
         [u.profile for u in units["b"]],

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Characters folded for matching only; the displayed text is never changed.
@@ -105,70 +105,53 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(american_spelling(word)))
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence as the aligner sees it."""
-
-    surface: str
-    stem: str
-    is_name: bool
-    is_number: bool
-    is_stopword: bool
-
-
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Words and numbers of a text, folded, split at hyphens and apostrophes, stemmed."""
-    folded = _NOT_CONTRACTION.sub(" not", fold(text))
-    tokens = []
-    for position, match in enumerate(_TOKEN.finditer(folded)):
-        surface = match.group()
-        lower = surface.lower()
-        is_number = surface[0].isdigit()
-        is_stopword = lower in STOPWORDS
-        capitalized = surface[0].isupper() and (
-            position > 0 or surface.isupper() and len(surface) > 1
-        )
-        tokens.append(
-            Token(
-                surface=surface,
-                stem=stem(lower),
-                is_name=capitalized and not is_stopword,
-                is_number=is_number,
-                is_stopword=is_stopword and not is_number,
-            )
-        )
-    return tuple(tokens)
+@lru_cache(maxsize=65536)
+def _word(surface: str) -> tuple[str, bool, bool]:
+    """Stem, stopword and number flags of a word as written (cached per distinct word)."""
+    lower = surface.lower()
+    is_number = surface[0].isdigit()
+    return stem(lower), lower in STOPWORDS and not is_number, is_number
 
 
 @dataclass(frozen=True)
 class Profile:
-    """The content of one sentence: its content stems in order, and what they look like."""
+    """The content of one sentence: its distinct content stems, and what they look like."""
 
-    stems: tuple[str, ...]
+    terms: frozenset[str]
     surfaces: dict[str, str]
     names: frozenset[str]
     numbers: frozenset[str]
     negated: bool
 
-    @property
-    def terms(self) -> frozenset[str]:
-        """The distinct content stems."""
-        return frozenset(self.stems)
-
 
 def profile(text: str) -> Profile:
-    """Content stems, names, numbers and negation of a sentence."""
-    tokens = tokenize(text)
-    content = [t for t in tokens if not t.is_stopword]
+    """Content stems, names, numbers and negation of a sentence.
+
+    Words are folded, split at hyphens and apostrophes, and stemmed; a capitalized word that
+    does not open the sentence, or an acronym, is a name.
+    """
+    folded = _NOT_CONTRACTION.sub(" not", fold(text))
     surfaces: dict[str, str] = {}
-    for token in content:
-        surfaces.setdefault(token.stem, token.surface)
+    names: set[str] = set()
+    numbers: set[str] = set()
+    negated = False
+    for position, match in enumerate(_TOKEN.finditer(folded)):
+        surface = match.group()
+        word_stem, is_stopword, is_number = _word(surface)
+        negated = negated or surface.lower() in NEGATIONS
+        if is_stopword:
+            continue
+        surfaces.setdefault(word_stem, surface)
+        if is_number:
+            numbers.add(word_stem)
+        elif surface[0].isupper() and (position > 0 or surface.isupper() and len(surface) > 1):
+            names.add(word_stem)
     return Profile(
-        stems=tuple(t.stem for t in content),
+        terms=frozenset(surfaces),
         surfaces=surfaces,
-        names=frozenset(t.stem for t in content if t.is_name),
-        numbers=frozenset(t.stem for t in content if t.is_number),
-        negated=any(t.surface.lower() in NEGATIONS for t in tokens),
+        names=frozenset(names),
+        numbers=frozenset(numbers),
+        negated=negated,
     )
 
 
@@ -178,13 +161,22 @@ class TermWeights:
 
     weights: dict[str, float]
     default: float
+    _totals: dict[frozenset[str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, term: str) -> float:
         return self.weights.get(term, self.default)
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of `terms`."""
-        return sum(self(term) for term in terms)
+        get, default = self.weights.get, self.default
+        return math.fsum([get(term, default) for term in terms])
+
+    def total_of(self, terms: frozenset[str]) -> float:
+        """Sum of the weights of a sentence's terms, computed once per distinct set."""
+        total = self._totals.get(terms)
+        if total is None:
+            total = self._totals[terms] = self.total(terms)
+        return total
 
 
 def term_weights(

@@ -28,6 +28,10 @@ class Settings:
     """Weight multiplier for names and numbers."""
     fuzzy_ratio: float = 0.85
     """difflib ratio above which two unequal words count as the same (typos, variants)."""
+    candidates: int = 20
+    """Candidates scored per sentence, the best by shared informative weight (inverted index)."""
+    index_max_postings: int = 100
+    """Terms that more sentences of the other side use are left out of the candidate search."""
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
 

@@ -1,34 +1,82 @@
 """difflib-based scores between sentences, with the terms that explain them.
 
-Scores are floats in [0, 1]; options are keyword-only.
+Scores are floats in [0, 1]; options are keyword-only. Words that differ only in spelling
+("Jinping" / "Jingping") are found once per comparison with difflib, over the vocabulary of the
+two sources, and then count as one term; after that, scoring a pair is a set operation.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from sco_compare.normalize import Profile, TermWeights
+from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 
 FUZZY_MIN_LENGTH = 5
 """Shorter stems must match exactly: "law" and "low" are not variants of one word."""
+FUZZY_PREFIX = 3
+"""Variants share their first letters; this keeps the search to small buckets of the vocabulary."""
 
 
-def matched_terms(
-    terms: Iterable[str], other_terms: frozenset[str], *, fuzzy_ratio: float
-) -> frozenset[str]:
-    """The terms that `other_terms` holds, exactly or as a near spelling (difflib ratio)."""
-    found = set()
-    long_others = [t for t in other_terms if len(t) >= FUZZY_MIN_LENGTH]
-    for term in terms:
-        if (
-            term in other_terms
-            or len(term) >= FUZZY_MIN_LENGTH
-            and difflib.get_close_matches(term, long_others, n=1, cutoff=fuzzy_ratio)
-        ):
-            found.add(term)
-    return frozenset(found)
+def spelling_variants(
+    terms_a: Iterable[str], terms_b: Iterable[str], *, fuzzy_ratio: float
+) -> dict[str, str]:
+    """Map a term of one side to a near spelling (difflib ratio) of it on the other side.
+
+    Only terms that one side lacks need a variant; both are mapped to the alphabetically first
+    of the two, so the map does not depend on which source is A.
+    """
+    vocabulary_a, vocabulary_b = set(terms_a), set(terms_b)
+    buckets: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for side, only in ((0, vocabulary_a - vocabulary_b), (1, vocabulary_b - vocabulary_a)):
+        for term in sorted(only):
+            if len(term) >= FUZZY_MIN_LENGTH and term.isalpha():
+                buckets[term[:FUZZY_PREFIX]][side].append(term)
+    representative: dict[str, str] = {}
+    for only_a, only_b in buckets.values():
+        for term in only_a:
+            matcher = difflib.SequenceMatcher(None, b=term, autojunk=False)
+            for other in only_b:
+                if other in representative or not _lengths_allow(term, other, fuzzy_ratio):
+                    continue
+                matcher.set_seq1(other)
+                if matcher.quick_ratio() >= fuzzy_ratio and matcher.ratio() >= fuzzy_ratio:
+                    first, second = sorted((term, other))
+                    representative[second] = first
+                    break
+    return representative
+
+
+def _lengths_allow(first: str, second: str, ratio: float) -> bool:
+    """difflib's real_quick_ratio bound, inline: lengths alone can rule a pair out."""
+    return 2 * min(len(first), len(second)) >= ratio * (len(first) + len(second))
+
+
+def with_variants(
+    profiles: Sequence[Profile | None], variants: dict[str, str]
+) -> list[Profile | None]:
+    """Profiles whose terms are replaced by their spelling representative."""
+    if not variants:
+        return list(profiles)
+    result: list[Profile | None] = []
+    for p in profiles:
+        if p is None or not variants.keys() & p.terms:
+            result.append(p)
+            continue
+        surfaces: dict[str, str] = {}
+        for term, surface in p.surfaces.items():
+            surfaces.setdefault(variants.get(term, term), surface)
+        result.append(
+            replace(
+                p,
+                terms=frozenset(variants.get(t, t) for t in p.terms),
+                surfaces=surfaces,
+                names=frozenset(variants.get(t, t) for t in p.names),
+            )
+        )
+    return result
 
 
 @dataclass(frozen=True)
@@ -36,7 +84,7 @@ class PairScore:
     """How two sentences (or groups of sentences) overlap."""
 
     score: float
-    """Weighted Dice: shared weight over the mean weight of the two sides. Symmetric."""
+    """Weighted Dice: twice the shared weight over the two sides' weights. Symmetric."""
     coverage_a: float
     """Share of the first side's content that the second reports."""
     coverage_b: float
@@ -45,33 +93,31 @@ class PairScore:
     shared: frozenset[str]
 
 
-def pair_score(
-    first: Profile, second: Profile, weights: TermWeights, *, fuzzy_ratio: float
-) -> PairScore:
+NO_OVERLAP = PairScore(0.0, 0.0, 0.0, 0.0, frozenset())
+
+
+def pair_score(first: Profile, second: Profile, weights: TermWeights) -> PairScore:
     """Overlap of two sentences' weighted content stems, order-free so reorderings do not count."""
-    terms_first, terms_second = first.terms, second.terms
-    found_first = matched_terms(terms_first, terms_second, fuzzy_ratio=fuzzy_ratio)
-    found_second = matched_terms(terms_second, terms_first, fuzzy_ratio=fuzzy_ratio)
-    weight_first = weights.total(terms_first)
-    weight_second = weights.total(terms_second)
-    shared_first = weights.total(found_first)
-    shared_second = weights.total(found_second)
-    if not weight_first or not weight_second:
-        return PairScore(0.0, 0.0, 0.0, 0.0, frozenset())
-    score = (shared_first + shared_second) / (weight_first + weight_second)
+    shared = first.terms & second.terms
+    weight_first = weights.total_of(first.terms)
+    weight_second = weights.total_of(second.terms)
+    if not shared or not weight_first or not weight_second:
+        return NO_OVERLAP
+    shared_weight = weights.total(shared)
     return PairScore(
-        score=min(1.0, score),
-        coverage_a=shared_first / weight_first,
-        coverage_b=shared_second / weight_second,
-        shared_weight=min(shared_first, shared_second),
-        shared=found_first | found_second,
+        score=min(1.0, 2 * shared_weight / (weight_first + weight_second)),
+        coverage_a=shared_weight / weight_first,
+        coverage_b=shared_weight / weight_second,
+        shared_weight=shared_weight,
+        shared=shared,
     )
 
 
 def text_similarity(first: str, second: str, *, fuzzy_ratio: float = 0.85) -> float:
     """Similarity of two texts in [0, 1]: 1 for the same content, 0 for nothing shared."""
-    from sco_compare.normalize import profile, term_weights
-
-    profile_first, profile_second = profile(first), profile(second)
+    profiles = [profile(first), profile(second)]
+    variants = spelling_variants(profiles[0].terms, profiles[1].terms, fuzzy_ratio=fuzzy_ratio)
+    profile_first, profile_second = with_variants(profiles, variants)
+    assert profile_first is not None and profile_second is not None
     weights = term_weights([profile_first], [profile_second], name_boost=1.0)
-    return pair_score(profile_first, profile_second, weights, fuzzy_ratio=fuzzy_ratio).score
+    return pair_score(profile_first, profile_second, weights).score
