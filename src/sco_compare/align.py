@@ -33,7 +33,7 @@ class AlignmentResult:
         return list(zip(self.statuses_b, self.counterparts_b, strict=True))
 
 
-def _top_partners(
+def top_partners(
     profiles: Sequence[Profile | None],
     others: Sequence[Profile | None],
     weights: TermWeights,
@@ -42,8 +42,18 @@ def _top_partners(
     """For each sentence, the others that share the most informative weight (inverted index).
 
     Terms that most sentences of the other side use are left out of the index: they cannot make
-    a pair stand out, and their postings would make the search quadratic.
+    a pair stand out, and their postings would make the search quadratic. With `exhaustive`,
+    every pair of content sentences.
     """
+    if settings.exhaustive:
+        yield from (
+            (i, j)
+            for i, p in enumerate(profiles)
+            if p is not None
+            for j, q in enumerate(others)
+            if q is not None
+        )
+        return
     postings: dict[str, list[int]] = defaultdict(list)
     for j, q in enumerate(others):
         if q is not None:
@@ -70,18 +80,10 @@ def candidate_pairs(
     weights: TermWeights,
     settings: Settings,
 ) -> list[tuple[int, int]]:
-    """Pairs worth scoring: every content pair with --exhaustive, else each sentence's top
-    candidates from either side (the same set whichever source is A)."""
-    if settings.exhaustive:
-        return [
-            (i, j)
-            for i, p in enumerate(profiles_a)
-            if p is not None
-            for j, q in enumerate(profiles_b)
-            if q is not None
-        ]
-    pairs = set(_top_partners(profiles_a, profiles_b, weights, settings))
-    pairs.update((i, j) for j, i in _top_partners(profiles_b, profiles_a, weights, settings))
+    """Pairs worth scoring: each sentence's top candidates from either side, so the set is the
+    same whichever source is A (every content pair with `exhaustive`)."""
+    pairs = set(top_partners(profiles_a, profiles_b, weights, settings))
+    pairs.update((i, j) for j, i in top_partners(profiles_b, profiles_a, weights, settings))
     return sorted(pairs)
 
 

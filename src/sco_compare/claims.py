@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sco_compare.align import top_partners
 from sco_compare.mentions import (
     Acronyms,
     NumberMention,
@@ -251,13 +252,8 @@ class ClaimsReport:
 
 
 def _best_counterpart(
-    unit: ClaimUnit,
-    others: Sequence[ClaimUnit],
-    index: dict[str, list[int]],
-    weights: TermWeights,
-    settings: Settings,
+    unit: ClaimUnit, others: Sequence[ClaimUnit], candidates: Sequence[int], weights: TermWeights
 ) -> tuple[ClaimUnit | None, PairScore | None]:
-    candidates = sorted({k for term in unit.profile.terms for k in index.get(term, ())})
     best: tuple[ClaimUnit | None, PairScore | None] = (None, None)
     best_key = (0.0, 0.0)
     for k in candidates:
@@ -271,13 +267,13 @@ def _best_counterpart(
 def _judge(
     unit: ClaimUnit,
     others: Sequence[ClaimUnit],
-    index: dict[str, list[int]],
+    candidates: Sequence[int],
     weights: TermWeights,
     settings: Settings,
     other_vocabulary: frozenset[str],
 ) -> Claim:
     claim = unit.claim
-    counterpart, score = _best_counterpart(unit, others, index, weights, settings)
+    counterpart, score = _best_counterpart(unit, others, candidates, weights)
     coverage = score.coverage_a if score else 0.0
     if counterpart is None or score is None or coverage < settings.claim_cut:
         return replace(claim, status="unique", score=round(coverage, 4))
@@ -392,14 +388,15 @@ def compare_claims(comparison: Comparison, *, settings: Settings | None = None) 
     vocabularies = {d.label.lower(): vocabulary(d.text) for d in documents}
     judged: dict[str, Claim] = {}
     for source, other in (("a", "b"), ("b", "a")):
-        candidates = units[other] + whole_sentences(units[other])
-        index: dict[str, list[int]] = defaultdict(list)
-        for k, unit in enumerate(candidates):
-            for term in unit.profile.terms:
-                index[term].append(k)
-        for unit in units[source]:
+        others = units[other] + whole_sentences(units[other])
+        partners: dict[int, list[int]] = defaultdict(list)
+        for i, k in top_partners(
+            [u.profile for u in units[source]], [u.profile for u in others], weights, settings
+        ):
+            partners[i].append(k)
+        for i, unit in enumerate(units[source]):
             judged[unit.claim.id] = _judge(
-                unit, candidates, index, weights, settings, vocabularies[other]
+                unit, others, sorted(partners[i]), weights, settings, vocabularies[other]
             )
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
