@@ -1,4 +1,4 @@
-"""Shared fixtures: the corpus pair and a way to compare with golden files."""
+"""Shared fixtures: the corpus pair, golden files, and the hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -6,6 +6,22 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: "default" keeps the normal run fast; HYPOTHESIS_PROFILE=thorough digs deeper.
+settings.register_profile(
+    "default",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "sco-2012"

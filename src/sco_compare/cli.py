@@ -15,8 +15,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from sco_compare.compare import compare
-from sco_compare.loading import InputError, load_document
+from sco_compare.loading import MAX_BYTES, InputError, load_document
 from sco_compare.models import Comparison, Document
+from sco_compare.render.text import inert
 from sco_compare.settings import Settings
 
 FORMATS = ("terminal", "markdown", "json")
@@ -37,9 +38,14 @@ def _commands() -> None:
     """Compare two reports of the same event: what each one covers, shares or alone reports."""
 
 
+def say(message: str) -> None:
+    """One line on stderr; a file name in it cannot break the line or drive the terminal."""
+    typer.echo(f"sco-compare: {inert(message)}", err=True)
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """One line on stderr and a non-zero exit."""
-    typer.echo(f"sco-compare: error: {message}", err=True)
+    say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -58,7 +64,7 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     """Both sources, reading stdin once if one of them is "-"."""
     if path_a == "-" and path_b == "-":
         fail("only one source can be read from stdin (-)")
-    stdin = sys.stdin.buffer.read() if "-" in (path_a, path_b) else None
+    stdin = read_stdin() if "-" in (path_a, path_b) else None
     documents = []
     for path, label in ((path_a, "A"), (path_b, "B")):
         try:
@@ -66,9 +72,20 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
         except InputError as error:
             fail(str(error))
         if warning:
-            typer.echo(f"sco-compare: warning: {warning}", err=True)
+            say(f"warning: {warning}")
         documents.append(document)
     return documents[0], documents[1]
+
+
+def read_stdin() -> bytes:
+    """All of standard input, as bytes (at most MAX_BYTES and one more, to tell it is too big)."""
+    if sys.stdin is None:
+        fail("<stdin>: standard input is closed")
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+    data: bytes = stream.read(MAX_BYTES + 1)
+    return data
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -79,14 +96,37 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        fail(f"{path}: cannot write the report ({error.strerror})")
+        fail(f"{path}: cannot write the report ({error.strerror or error})")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
+        # mkstemp makes the file private (0600); a report gets the usual 0666 minus umask.
+        os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        fail(f"{path}: cannot write the report ({error.strerror})")
+        fail(f"{path}: cannot write the report ({error.strerror or error})")
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_stdout(text: str) -> None:
+    """Text to stdout as UTF-8 bytes, whatever the locale says, so reports are byte-identical."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    stream.write(text.encode("utf-8"))
+    stream.flush()
 
 
 def use_color(no_color: bool) -> bool:
@@ -114,6 +154,10 @@ def emit(
         from sco_compare.render.terminal import make_console, to_text
 
         if output is None:
+            # A terminal whose locale cannot show a character gets "?", not a crash.
+            reconfigure = getattr(sys.stdout, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
             color = use_color(no_color)
             console = make_console(color=color)
             for part in terminal_parts(color):
@@ -121,7 +165,7 @@ def emit(
             return
         text = to_text(terminal_parts(False))  # type: ignore[arg-type]
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
         write_atomically(output, text)
 
@@ -133,12 +177,17 @@ def check_bar(comparison: Comparison, fail_under: float | None) -> None:
     for document in comparison.documents:
         covered = comparison.coverage(document.label).covered_ratio * 100
         if covered < fail_under:
-            typer.echo(
-                f"sco-compare: {document.label} ({document.name}) is {covered:.0f}% covered,"
-                f" below --fail-under {fail_under:g}",
-                err=True,
+            say(
+                f"{document.label} ({document.name}) is {covered:.0f}% covered,"
+                f" below --fail-under {fail_under:g}"
             )
             raise typer.Exit(EXIT_BELOW_BAR)
+
+
+def check_fail_under(fail_under: float | None) -> None:
+    """--fail-under is a percentage: a number from 0 to 100."""
+    if fail_under is not None and not 0 <= fail_under <= 100:
+        fail(f"--fail-under {fail_under:g}: not a percentage from 0 to 100")
 
 
 SourceA = Annotated[str, typer.Argument(help="First report (.txt, .md, .html, or - for stdin).")]
@@ -180,6 +229,7 @@ def diff(
 ) -> None:
     """Align the sentences of two reports and show what is covered, partial or unique."""
     chosen = resolve_format(output_format, output)
+    check_fail_under(fail_under)
     document_a, document_b = load_pair(a, b)
     comparison = compare(document_a, document_b, settings=make_settings(exhaustive))
 
@@ -218,6 +268,7 @@ def claims(
     from sco_compare.claims import compare_claims
 
     chosen = resolve_format(output_format, output)
+    check_fail_under(fail_under)
     document_a, document_b = load_pair(a, b)
     settings = make_settings(exhaustive)
     comparison = compare(document_a, document_b, settings=settings)

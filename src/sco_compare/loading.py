@@ -26,26 +26,119 @@ class DecodedText:
     warning: str | None = None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_BYTES = 32 * 1024 * 1024
+"""Larger sources are refused: no news report is that long, and /dev/zero would never end."""
+BINARY_CONTROL_SHARE = 0.1
+"""Text with more than this share of control characters is taken for a binary file."""
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIX_HINT = ".txt, .md, .html or .htm, or - for standard input"
+
+# File signatures of formats people mistake for text: reported by name, never decoded.
+BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"PK\x03\x04", "a ZIP archive, or a .docx / .odt document"),
+    (b"%PDF-", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+)
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Labels the HTML standard reads as windows-1252 whatever they say.
+_HTML_CP1252_LABELS = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
+)
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+
+# Terminal escape sequences (CSI, OSC, two-character ESC codes) are instructions, not text.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colors, cursor moves, clearing the screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
+    r"|\x1b[@-Z\\-_]"  # two-character codes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as one C1 character
+)
+_LINE_SEPARATORS = str.maketrans(
+    {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# HTML collapses these, and only these: a no-break space stays as written.
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+# Characters that show nothing: a text made only of these (and whitespace) has no text.
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 
-def decode(data: bytes, name: str) -> DecodedText:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
-    if data.startswith(codecs.BOM_UTF8):
-        return DecodedText(_decode_strict(data[3:], "utf-8", name), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return DecodedText(_decode_strict(data, "utf-16", name), "utf-16")
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ("a PNG image", "NUL bytes"), or None for what may be text."""
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file (it holds NUL bytes), not text")
+        return "it holds NUL bytes"
+    return None
+
+
+def decode(data: bytes, name: str, *, html: bool = False) -> DecodedText:
+    """Text from bytes: a BOM's encoding, else UTF-8, else (with a warning) cp1252.
+
+    HTML may name its encoding in a <meta charset>; a mostly UTF-8 text with a few bad bytes
+    keeps UTF-8 and has those bytes replaced, with a warning.
+    """
+    kind = binary_kind(data)
+    if kind is not None:
+        raise InputError(f"{name}: binary file ({kind}), not text")
+    decoded = _decode(data, name, html=html)
+    controls = len(_BINARY_CONTROL.findall(decoded.text))
+    if "\x00" in decoded.text or controls > BINARY_CONTROL_SHARE * len(decoded.text):
+        raise InputError(f"{name}: binary file (mostly control characters), not text")
+    return decoded
+
+
+def _decode(data: bytes, name: str, *, html: bool) -> DecodedText:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return DecodedText(_decode_strict(data, encoding, name), encoding)
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    # Not UTF-8: an encoding the page declares is more likely right than any guess.
+    declared = _declared_charset(data) if html else None
+    if declared is not None:
+        try:
+            return DecodedText(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            pass
+    lenient = data.decode("utf-8", errors="replace")
+    replaced = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    well_formed = sum(1 for c in lenient if ord(c) > 0x7F) - replaced
+    if well_formed > replaced:
+        warning = f"{name}: {replaced} invalid UTF-8 sequence(s) replaced with \ufffd"
+        return DecodedText(lenient, "utf-8", warning)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not UTF-8, UTF-16 or cp1252 text ({error.reason})") from None
+        raise InputError(
+            f"{name}: not text in UTF-8, UTF-16 or cp1252"
+            f" (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
     return DecodedText(text, "cp1252", f"{name}: not valid UTF-8; read as cp1252 (Windows-1252)")
 
 
@@ -53,11 +146,32 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(f"{name}: invalid {encoding} ({error.reason})") from None
+        label = encoding.upper().replace("-SIG", "")
+        raise InputError(
+            f"{name}: invalid {label} text ({error.reason} at byte {error.start})"
+        ) from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec an HTML page's <meta charset> names, if it is a known 8-bit one."""
+    match = _META_CHARSET.search(data[:2048])
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in _HTML_CP1252_LABELS:
+        return "cp1252"
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-8", "utf-16", "utf-32")) else codec
 
 
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, a block per paragraph; scripts, styles, navigation dropped."""
+    """Visible text of an HTML page, a block per paragraph; scripts, styles, navigation dropped.
+
+    <form> is kept: ASP.NET pages wrap the whole page in one.
+    """
 
     SKIPPED = frozenset(
         {
@@ -71,8 +185,10 @@ class _TextExtractor(HTMLParser):
             "template",
             "svg",
             "head",
-            "form",
             "button",
+            "select",
+            "iframe",
+            "menu",
         }
     )
     BLOCKS = frozenset(
@@ -120,7 +236,7 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
+            self.parts.append(_HTML_WHITESPACE.sub(" ", data))
 
 
 def html_to_text(html: str) -> str:
@@ -133,15 +249,32 @@ def html_to_text(html: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Unify line endings and drop control characters; everything else is kept as written."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    """Text as data: line endings unified, terminal escapes and control characters dropped.
+
+    CRLF, CR, form feeds and Unicode line separators become newlines; escape sequences and
+    other control characters are removed; lone surrogates become U+FFFD. Everything else
+    (no-break spaces, soft hyphens, zero-width characters) is kept as written and folded only
+    for matching.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_SEPARATORS)
+    text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def is_blank(text: str) -> bool:
+    """True for text that shows nothing: whitespace, zero-width characters, soft hyphens."""
+    return not _INVISIBLE.sub("", text)
+
+
+def has_word(text: str) -> bool:
+    """True when the text holds a letter or a digit, in any script."""
+    return any(character.isalnum() for character in text)
 
 
 def looks_like_html(text: str) -> bool:
-    """True for text that starts like an HTML document."""
-    head = text.lstrip()[:200].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    """True for text that starts like an HTML document (after an XML declaration or comments)."""
+    head = text[:4096]
+    return _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text)
 
 
 def document_from_text(
@@ -152,58 +285,80 @@ def document_from_text(
     path: str | None = None,
     html: bool = False,
 ) -> Document:
-    """Build a Document from text already in memory."""
+    """Build a Document from text already in memory.
+
+    Raises InputError when there is nothing to compare: no text, or no sentence with a word.
+    """
     name = name or f"source {label}"
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     body = clean_text(html_to_text(text) if html else text)
-    if not body.strip():
-        raise InputError(f"{name}: empty (no text to compare)")
+    if is_blank(body):
+        where = "outside markup, scripts and navigation" if html else "(only whitespace)"
+        raise InputError(f"{name}: no text {where}")
     sentences = split_sentences(body, label)
-    if not sentences:
-        raise InputError(f"{name}: no sentence found")
+    if not any(has_word(sentence.text) for sentence in sentences):
+        raise InputError(f"{name}: no sentence found (no words, only punctuation or symbols)")
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
 
 
 def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:
-    """The bytes of a source file, or of standard input when path is "-"."""
+    """The bytes of a source file, or of standard input when path is "-".
+
+    Returns the bytes and the name to use in messages: the path as given, or "<stdin>".
+    """
     if path == "-":
-        return (stdin or b""), "<stdin>"
+        data = stdin or b""
+        if len(data) > MAX_BYTES:
+            raise InputError(f"<stdin>: too large (over {MAX_BYTES // 2**20} MiB)")
+        return data, "<stdin>"
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
+    suffix = file.suffix.lower()
+    if suffix and suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        raise InputError(f"{path}: unsupported format {suffix!r} (use {SUFFIX_HINT})")
     try:
-        return file.read_bytes(), path
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: too large (over {MAX_BYTES // 2**20} MiB)")
+    return data, path
 
 
 def load_document(
     path: str, *, label: str, stdin: bytes | None = None
 ) -> tuple[Document, str | None]:
-    """Read, decode and segment a source file; returns the document and a decoding warning."""
-    data, name = read_source(path, stdin=stdin)
-    if not data.strip():
-        raise InputError(f"{name}: empty file")
-    decoded = decode(data, name)
-    is_html = path.lower().endswith(HTML_SUFFIXES) or looks_like_html(decoded.text)
-    display_name = "stdin" if path == "-" else Path(path).name
+    """Read, decode and segment a source file; returns the document and a decoding warning.
+
+    Raises InputError, with a message that names the source, for anything that is not a
+    readable text with at least one sentence.
+    """
+    data, where = read_source(path, stdin=stdin)
+    if not data:
+        raise InputError(f"{where}: empty file")
+    # Whether it is HTML is needed before decoding (for <meta charset>) and checked again after
+    # (a UTF-16 page does not look like HTML byte by byte).
+    is_html = path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data[:4096].decode("latin-1"))
+    decoded = decode(data, where, html=is_html)
+    is_html = is_html or looks_like_html(decoded.text)
     document = document_from_text(
         decoded.text,
         label=label,
-        name=display_name,
+        name=where,
         path=None if path == "-" else path,
         html=is_html,
     )
-    digest = hashlib.sha256(data).hexdigest()
     return Document(
         label=document.label,
-        name=document.name,
+        name="stdin" if path == "-" else Path(path).name,
         text=document.text,
-        sha256=digest,
+        sha256=hashlib.sha256(data).hexdigest(),
         sentences=document.sentences,
         path=document.path,
     ), decoded.warning

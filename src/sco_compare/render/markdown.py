@@ -18,6 +18,14 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(inert(text), quote=False))
 
 
+def code(text: str) -> str:
+    """An inline code span: shown verbatim, so nothing inside is escaped but the fence fits."""
+    text = inert(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
 def _ids(document: Document, indices: Sequence[int]) -> str:
     return ", ".join(document.sentences[k].id for k in indices)
 
@@ -41,7 +49,7 @@ def sources_section(documents: Sequence[Document]) -> list[str]:
 
 def settings_section(settings: dict[str, object]) -> list[str]:
     """The settings signature, so a reader can reproduce the report."""
-    return ["## Settings", "", f"`{escape(str(settings.get('signature', '')))}`", ""]
+    return ["## Settings", "", code(str(settings.get("signature", ""))), ""]
 
 
 def render_diff(comparison: Comparison) -> str:

@@ -9,15 +9,23 @@ from typing import Literal
 
 from sco_compare.normalize import fold
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Controls (C0, DEL, C1), bidi overrides that reorder what a terminal shows, lone surrogates.
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_SPACES = frozenset("\n\t\r\x0b\x0c\x85\u2028\u2029")
 _WORD = re.compile(r"\S+")
 
 DiffOp = Literal["equal", "only_a", "only_b"]
 
 
 def inert(text: str) -> str:
-    """Text with every control character (ANSI escapes, bidi overrides, newlines) neutralised."""
-    return _CONTROL.sub(lambda m: " " if m.group() in "\n\t\r" else "\ufffd", text)
+    """Text with every control character (ANSI escapes, bidi overrides, newlines) neutralised.
+
+    Line breaks and tabs become spaces, so a text stays on its line (or in its table cell);
+    every other control character becomes U+FFFD, so it shows without acting.
+    """
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACES else "\ufffd", text)
 
 
 @dataclass(frozen=True)

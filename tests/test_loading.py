@@ -1,0 +1,204 @@
+"""Real-world inputs the CLI takes: encodings, line endings, invisible characters, HTML, stdin."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from sco_compare import compare, load_document
+from sco_compare.cli import app
+from tests.conftest import CHINA_DAILY, READOUT
+
+runner = CliRunner()
+READOUT_TEXT = READOUT.read_text(encoding="utf-8")
+
+
+def json_report(*args: str, stdin: bytes | None = None) -> tuple[dict[str, Any], str]:
+    """The diff JSON of the CLI, and what it said on stderr."""
+    result = runner.invoke(app, ["diff", *args, "-f", "json"], input=stdin)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result.stderr
+
+
+def sentence_texts(report: dict[str, Any], side: int = 0) -> list[str]:
+    return [s["text"] for s in report["sources"][side]["sentences"]]
+
+
+def statuses(report: dict[str, Any], side: int = 0) -> list[str]:
+    return [s["status"] for s in report["sources"][side]["sentences"]]
+
+
+PLAIN, _ = json_report(str(READOUT), str(CHINA_DAILY))
+
+
+def same_as_plain(path: Path) -> None:
+    report, stderr = json_report(str(path), str(CHINA_DAILY))
+    assert stderr == ""
+    assert sentence_texts(report) == sentence_texts(PLAIN)
+    assert statuses(report) == statuses(PLAIN)
+
+
+def test_utf8_with_a_bom(tmp_path: Path) -> None:
+    source = tmp_path / "bom.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + READOUT.read_bytes())
+    same_as_plain(source)
+
+
+def test_utf16_with_a_bom_either_byte_order(tmp_path: Path) -> None:
+    for encoding in ("utf-16", "utf-16-be"):
+        source = tmp_path / f"{encoding}.txt"
+        bom = b"\xfe\xff" if encoding.endswith("be") else b""
+        source.write_bytes(bom + READOUT_TEXT.encode(encoding))
+        same_as_plain(source)
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    source = tmp_path / "crlf.txt"
+    source.write_bytes(READOUT_TEXT.replace("\n", "\r\n").encode("utf-8"))
+    same_as_plain(source)
+
+
+def test_old_mac_line_endings(tmp_path: Path) -> None:
+    source = tmp_path / "cr.txt"
+    source.write_bytes(READOUT_TEXT.replace("\n", "\r").encode("utf-8"))
+    same_as_plain(source)
+
+
+def test_cp1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    source = tmp_path / "legacy.txt"
+    source.write_bytes(
+        "The caf\u00e9 \u201cLe D\u00f4me\u201d opened \u2014 at last.".encode("cp1252")
+    )
+    report, stderr = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == [
+        "The caf\u00e9 \u201cLe D\u00f4me\u201d opened \u2014 at last."
+    ]
+    assert stderr == (
+        f"sco-compare: warning: {source}: not valid UTF-8; read as cp1252 (Windows-1252)\n"
+    )
+
+
+def test_utf8_with_one_bad_byte_stays_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "glitch.txt"
+    source.write_bytes("Xi met the \u201cthree forces\u201d envoy.\xff".encode() + b"\xff")
+    report, stderr = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met the \u201cthree forces\u201d envoy.\xff\ufffd"]
+    assert stderr == (
+        f"sco-compare: warning: {source}: 1 invalid UTF-8 sequence(s) replaced with \ufffd\n"
+    )
+
+
+def test_no_break_spaces_zero_width_characters_and_soft_hyphens_still_match(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "invisible.txt"
+    text = (
+        READOUT_TEXT.replace(" the ", "\u00a0the\u00a0")
+        .replace("cooperation", "co\u00adoper\u00adation")
+        .replace("security", "secu\u200brity")
+    )
+    source.write_text(text, encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert statuses(report) == statuses(PLAIN)
+    assert statuses(report, 1) == statuses(PLAIN, 1)
+
+
+def test_terminal_escape_sequences_are_dropped_from_the_text(tmp_path: Path) -> None:
+    source = tmp_path / "colored.txt"
+    source.write_text(
+        "\x1b[1mXi\x1b[0m met the \x1b]8;;https://example.org\x07envoys\x1b]8;;\x07 today.",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met the envoys today."]
+
+
+def test_markdown_and_suffixless_files_are_text(tmp_path: Path) -> None:
+    for name in ("readout.md", "readout"):
+        source = tmp_path / name
+        source.write_text(READOUT_TEXT, encoding="utf-8")
+        same_as_plain(source)
+
+
+def test_stdin(tmp_path: Path) -> None:
+    report, _ = json_report("-", str(CHINA_DAILY), stdin=READOUT.read_bytes())
+    assert report["sources"][0]["name"] == "stdin"
+    assert report["sources"][0]["path"] is None
+    assert sentence_texts(report) == sentence_texts(PLAIN)
+
+
+def as_html_page(text: str) -> str:
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    return (
+        "<!-- saved from url=(0040)https://www.fmprc.gov.cn/eng/zxxx/ -->\n"
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Readout</title>'
+        "<style>p { color: red; }</style><script>var tracking = 'Hello reader.';</script>"
+        "</head><body><form id='aspnetForm'>"
+        "<nav><ul><li><a href='/'>Home</a></li><li>Press releases</li></ul></nav>"
+        f"<article>{paragraphs}</article>"
+        "<footer>Copyright reserved. Contact us.</footer></form></body></html>"
+    )
+
+
+def test_html_keeps_paragraphs_and_drops_scripts_styles_and_navigation(tmp_path: Path) -> None:
+    source = tmp_path / "readout.html"
+    source.write_text(as_html_page(READOUT_TEXT), encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == sentence_texts(PLAIN)
+    assert statuses(report) == statuses(PLAIN)
+
+
+def test_html_on_stdin_is_recognised(tmp_path: Path) -> None:
+    report, _ = json_report("-", str(CHINA_DAILY), stdin=as_html_page(READOUT_TEXT).encode())
+    assert sentence_texts(report) == sentence_texts(PLAIN)
+
+
+def test_utf16_html_on_stdin_is_recognised() -> None:
+    page = as_html_page(READOUT_TEXT).encode("utf-16")
+    report, _ = json_report("-", str(CHINA_DAILY), stdin=page)
+    assert sentence_texts(report) == sentence_texts(PLAIN)
+
+
+def test_html_entities_become_text(tmp_path: Path) -> None:
+    source = tmp_path / "entities.htm"
+    source.write_text(
+        "<p>Xi&nbsp;met the &ldquo;SCO&rdquo; envoys &amp; aides &lt;today&gt;.</p>",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi\u00a0met the \u201cSCO\u201d envoys & aides <today>."]
+
+
+def test_html_declared_charset_is_used_without_a_warning(tmp_path: Path) -> None:
+    source = tmp_path / "gbk.html"
+    sentence = "上海合作组织成员国安全会议秘书会议在北京举行。"
+    page = f'<html><head><meta charset="gb2312"></head><body><p>{sentence}</p>'
+    source.write_bytes(page.encode("gbk"))
+    report, stderr = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == [sentence]
+    assert stderr == ""
+
+
+def test_a_very_long_line(tmp_path: Path) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("The council met again " * 20_000 + "in Beijing.", encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert len(report["sources"][0]["sentences"]) == 1
+
+
+def test_offsets_point_into_the_cleaned_text(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.txt"
+    source.write_bytes(b"\xef\xbb\xbfFirst line here.\r\nSecond \x1b[31mone\x1b[0m.\rThird.")
+    document, _ = load_document(str(source), label="A")
+    assert document.text == "First line here.\nSecond one.\nThird."
+    for sentence in document.sentences:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_the_library_takes_a_lone_surrogate() -> None:
+    comparison = compare("Xi met the envoys \ud800 today.", "Xi met the envoys today.")
+    assert comparison.document_a.sentences[0].text == "Xi met the envoys \ufffd today."
+    assert comparison.statuses_a == ("covered",)
