@@ -110,12 +110,12 @@ def _coverage(center: Profile, others: Sequence[Profile], weights: TermWeights) 
 
 
 def _conflicting(center: Profile, others: Sequence[Profile]) -> bool:
-    """A number the other side gives differently, or a negation only one side makes."""
+    """A number the other side gives differently, or a negation no partner shares."""
     other_numbers = frozenset().union(*(o.numbers for o in others))
     differing_numbers = bool(center.numbers - other_numbers) and bool(
         other_numbers - center.numbers
     )
-    return differing_numbers or center.negated != any(o.negated for o in others)
+    return differing_numbers or all(o.negated != center.negated for o in others)
 
 
 def _status(
@@ -163,7 +163,9 @@ def align(
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
         score = pair_score(p, q, weights)
-        if score.shared_weight >= settings.min_shared:
+        # A sentence lighter than min_shared links when all of it is shared ("Talks." twice).
+        enough = min(settings.min_shared, weights.total_of(p.terms), weights.total_of(q.terms))
+        if score.shared_weight >= enough:
             scored[i, j] = score
         best_a[i] = max(best_a[i], score.score)
         best_b[j] = max(best_b[j], score.score)

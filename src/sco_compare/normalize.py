@@ -127,11 +127,12 @@ class Profile:
 def profile(text: str) -> Profile:
     """Content stems, names, numbers and negation of a sentence.
 
-    Words are folded, split at hyphens and apostrophes, and stemmed; a capitalized word that
-    does not open the sentence, or an acronym, is a name.
+    Words are folded, split at hyphens and apostrophes, and stemmed; stopwords are dropped; a
+    capitalized word that does not open the sentence, or an acronym, is a name.
     """
     folded = _NOT_CONTRACTION.sub(" not", fold(text))
     surfaces: dict[str, str] = {}
+    function_words: dict[str, str] = {}
     names: set[str] = set()
     numbers: set[str] = set()
     negated = False
@@ -140,12 +141,15 @@ def profile(text: str) -> Profile:
         word_stem, is_stopword, is_number = _word(surface)
         negated = negated or surface.lower() in NEGATIONS
         if is_stopword:
+            function_words.setdefault(word_stem, surface)
             continue
         surfaces.setdefault(word_stem, surface)
         if is_number:
             numbers.add(word_stem)
         elif surface[0].isupper() and (position > 0 or surface.isupper() and len(surface) > 1):
             names.add(word_stem)
+    # A sentence of function words only ("He did.") is matched on those.
+    surfaces = surfaces or function_words
     return Profile(
         terms=frozenset(surfaces),
         surfaces=surfaces,

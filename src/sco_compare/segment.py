@@ -89,10 +89,11 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
 
     Decided by the shape of the line, never by a list of known strings: a sentence that stands
     alone on its line without sentence-final punctuation is a heading or a prompt; a sentence
-    with an e-mail address or a web address is a contact or credit line.
+    with an e-mail address or a web address is a contact or credit line; a sentence with no
+    word at all ("...", "* * *") is a separator.
     """
     folded = fold(text).strip()
-    if _EMAIL_OR_URL.search(folded):
+    if _EMAIL_OR_URL.search(folded) or not any(c.isalnum() for c in folded):
         return True
     if not alone_on_line:
         return False

@@ -19,7 +19,8 @@ class Settings:
     the pair's Dice over the best Dice of each of its two sentences (the smaller of the two
     ratios): 1 for a mutual best match, so a weak pair with no stronger rival counts more."""
     min_shared: float = 2.0
-    """... and the shared content weighs at least this much (about two ordinary content words)."""
+    """... and the shared content weighs at least this much (about two ordinary content words),
+    or all of the lighter sentence."""
     covered_cut: float = 0.45
     """A sentence is covered when its aligned group reports this share of its content."""
     claim_cut: float = 0.4
