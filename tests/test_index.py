@@ -64,3 +64,15 @@ def test_json_is_byte_identical_across_processes(in_root: Path) -> None:
         for hash_seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_corpus_claims_are_the_same_with_and_without_the_index() -> None:
+    from sco_compare.claims import compare_claims
+
+    text_a = READOUT.read_text(encoding="utf-8")
+    text_b = CHINA_DAILY.read_text(encoding="utf-8")
+    reports = []
+    for settings in (Settings(), Settings(exhaustive=True)):
+        report = compare_claims(compare(text_a, text_b, settings=settings), settings=settings)
+        reports.append([claim.to_dict() for claim in report.claims])
+    assert reports[0] == reports[1]

@@ -38,12 +38,16 @@ def top_partners(
     others: Sequence[Profile | None],
     weights: TermWeights,
     settings: Settings,
+    *,
+    least_dice: float = 0.0,
 ) -> Iterator[tuple[int, int]]:
     """For each sentence, the others that share the most informative weight (inverted index).
 
     Terms that most sentences of the other side use are left out of the index: they cannot make
-    a pair stand out, and their postings would make the search quadratic. With `exhaustive`,
-    every pair of content sentences.
+    a pair stand out, and their postings would make the search quadratic. Of the best
+    `candidates`, a pair is kept only if its weighted Dice could still reach `least_dice`,
+    counting every term left out of the index as shared. With `exhaustive`, every pair of
+    content sentences.
     """
     if settings.exhaustive:
         yield from (
@@ -59,19 +63,25 @@ def top_partners(
         if q is not None:
             for term in q.terms:
                 postings[term].append(j)
+    totals = [weights.total_of(q.terms) if q is not None else 0.0 for q in others]
     for i, p in enumerate(profiles):
         if p is None:
             continue
         overlap: dict[int, float] = defaultdict(float)
+        left_out = 0.0
         for term in sorted(p.terms):  # a fixed order: float sums must not vary between runs
             partners = postings.get(term)
             if partners and len(partners) <= settings.index_max_postings:
                 weight = weights(term)
                 for j in partners:
                     overlap[j] += weight
-        best = heapq.nlargest(settings.candidates, ((w, -j) for j, w in overlap.items()))
-        for _, negative_j in best:
-            yield i, -negative_j
+            elif partners:
+                left_out += weights(term)
+        total = weights.total_of(p.terms)
+        # Ties keep the (deterministic) order in which partners were first met.
+        for j in heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__):
+            if 2 * (overlap[j] + left_out) >= least_dice * (total + totals[j]):
+                yield i, j
 
 
 def candidate_pairs(
@@ -82,8 +92,11 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring: each sentence's top candidates from either side, so the set is the
     same whichever source is A (every content pair with `exhaustive`)."""
-    pairs = set(top_partners(profiles_a, profiles_b, weights, settings))
-    pairs.update((i, j) for j, i in top_partners(profiles_b, profiles_a, weights, settings))
+    least = settings.least_link_dice
+    pairs = set(top_partners(profiles_a, profiles_b, weights, settings, least_dice=least))
+    pairs.update(
+        (i, j) for j, i in top_partners(profiles_b, profiles_a, weights, settings, least_dice=least)
+    )
     return sorted(pairs)
 
 

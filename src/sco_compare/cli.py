@@ -8,9 +8,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -19,6 +18,9 @@ from sco_compare.loading import MAX_BYTES, InputError, load_document
 from sco_compare.models import Comparison, Document
 from sco_compare.render.text import inert
 from sco_compare.settings import Settings
+
+if TYPE_CHECKING:
+    from sco_compare.claims import ClaimsReport
 
 FORMATS = ("terminal", "markdown", "json")
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
@@ -135,35 +137,35 @@ def use_color(no_color: bool) -> bool:
 
 
 def emit(
-    *,
-    output_format: str,
-    output: Path | None,
-    no_color: bool,
-    terminal_parts: Callable[[bool], list[object]],
-    markdown: Callable[[], str],
-    report: Callable[[], dict[str, object]],
+    subject: Comparison | ClaimsReport, *, output_format: str, output: Path | None, no_color: bool
 ) -> None:
-    """Render in the chosen format to stdout or to the output file."""
+    """Render a diff or claims report in the chosen format, to stdout or to the output file."""
     if output_format == "json":
         from sco_compare.render.json_report import render_json
 
-        text = render_json(report())
+        text = render_json(subject.to_dict())
     elif output_format == "markdown":
-        text = markdown()
-    else:
-        from sco_compare.render.terminal import make_console, to_text
+        from sco_compare.render.markdown import render_claims, render_diff
 
+        text = render_diff(subject) if isinstance(subject, Comparison) else render_claims(subject)
+    else:
+        from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
+
+        color = output is None and use_color(no_color)
+        if isinstance(subject, Comparison):
+            parts = diff_report(subject, color=color)
+        else:
+            parts = claims_report(subject)
         if output is None:
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="replace")
-            color = use_color(no_color)
             console = make_console(color=color)
-            for part in terminal_parts(color):
+            for part in parts:
                 console.print(part)
             return
-        text = to_text(terminal_parts(False))  # type: ignore[arg-type]
+        text = to_text(parts)
     if output is None:
         write_stdout(text)
     else:
@@ -213,8 +215,30 @@ FailUnderOption = Annotated[
 ]
 
 
-def make_settings(exhaustive: bool) -> Settings:
-    return Settings(exhaustive=exhaustive)
+def run(
+    command: str,
+    a: str,
+    b: str,
+    *,
+    output_format: str | None,
+    output: Path | None,
+    no_color: bool,
+    exhaustive: bool,
+    fail_under: float | None,
+) -> None:
+    """What both commands do: check options, load, compare, render, and apply --fail-under."""
+    chosen = resolve_format(output_format, output)
+    check_fail_under(fail_under)
+    document_a, document_b = load_pair(a, b)
+    settings = Settings(exhaustive=exhaustive)
+    comparison = compare(document_a, document_b, settings=settings)
+    subject: Comparison | ClaimsReport = comparison
+    if command == "claims":
+        from sco_compare.claims import compare_claims
+
+        subject = compare_claims(comparison, settings=settings)
+    emit(subject, output_format=chosen, output=output, no_color=no_color)
+    check_bar(comparison, fail_under)
 
 
 @app.command()
@@ -228,30 +252,16 @@ def diff(
     fail_under: FailUnderOption = None,
 ) -> None:
     """Align the sentences of two reports and show what is covered, partial or unique."""
-    chosen = resolve_format(output_format, output)
-    check_fail_under(fail_under)
-    document_a, document_b = load_pair(a, b)
-    comparison = compare(document_a, document_b, settings=make_settings(exhaustive))
-
-    def terminal_parts(color: bool) -> list[object]:
-        from sco_compare.render.terminal import diff_report
-
-        return list(diff_report(comparison, color=color))
-
-    def markdown() -> str:
-        from sco_compare.render.markdown import render_diff
-
-        return render_diff(comparison)
-
-    emit(
-        output_format=chosen,
+    run(
+        "diff",
+        a,
+        b,
+        output_format=output_format,
         output=output,
         no_color=no_color,
-        terminal_parts=terminal_parts,
-        markdown=markdown,
-        report=comparison.to_dict,
+        exhaustive=exhaustive,
+        fail_under=fail_under,
     )
-    check_bar(comparison, fail_under)
 
 
 @app.command()
@@ -265,34 +275,16 @@ def claims(
     fail_under: FailUnderOption = None,
 ) -> None:
     """Split both reports into claims: who said what, and what only one source reports."""
-    from sco_compare.claims import compare_claims
-
-    chosen = resolve_format(output_format, output)
-    check_fail_under(fail_under)
-    document_a, document_b = load_pair(a, b)
-    settings = make_settings(exhaustive)
-    comparison = compare(document_a, document_b, settings=settings)
-    report = compare_claims(comparison, settings=settings)
-
-    def terminal_parts(color: bool) -> list[object]:
-        from sco_compare.render.terminal import claims_report
-
-        return list(claims_report(report))
-
-    def markdown() -> str:
-        from sco_compare.render.markdown import render_claims
-
-        return render_claims(report)
-
-    emit(
-        output_format=chosen,
+    run(
+        "claims",
+        a,
+        b,
+        output_format=output_format,
         output=output,
         no_color=no_color,
-        terminal_parts=terminal_parts,
-        markdown=markdown,
-        report=report.to_dict,
+        exhaustive=exhaustive,
+        fail_under=fail_under,
     )
-    check_bar(comparison, fail_under)
 
 
 def main() -> None:

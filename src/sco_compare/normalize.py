@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 # Characters folded for matching only; the displayed text is never changed.
 _FOLD_TABLE = str.maketrans(
@@ -172,8 +173,7 @@ class TermWeights:
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of `terms`."""
-        get, default = self.weights.get, self.default
-        return math.fsum([get(term, default) for term in terms])
+        return math.fsum(map(self.weights.get, terms, repeat(self.default)))
 
     def total_of(self, terms: frozenset[str]) -> float:
         """Sum of the weights of a sentence's terms, computed once per distinct set."""

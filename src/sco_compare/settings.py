@@ -29,12 +29,19 @@ class Settings:
     """Weight multiplier for names and numbers."""
     fuzzy_ratio: float = 0.85
     """difflib ratio above which two unequal words count as the same (typos, variants)."""
-    candidates: int = 20
+    candidates: int = 15
     """Candidates scored per sentence, the best by shared informative weight (inverted index)."""
     index_max_postings: int = 100
     """Terms that more sentences of the other side use are left out of the candidate search."""
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
+
+    @property
+    def least_link_dice(self) -> float:
+        """The smallest weighted Dice a link can have: the rank part is at most 1."""
+        if self.rank_weight >= 1:
+            return 0.0
+        return max(0.0, (self.link_cut - self.rank_weight) / (1 - self.rank_weight))
 
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 
@@ -79,9 +80,8 @@ def with_variants(
     return result
 
 
-@dataclass(frozen=True)
-class PairScore:
-    """How two sentences (or groups of sentences) overlap."""
+class PairScore(NamedTuple):
+    """How two sentences (or groups of sentences) overlap (a tuple: millions are made)."""
 
     score: float
     """Weighted Dice: twice the shared weight over the two sides' weights. Symmetric."""
@@ -99,9 +99,11 @@ NO_OVERLAP = PairScore(0.0, 0.0, 0.0, 0.0, frozenset())
 def pair_score(first: Profile, second: Profile, weights: TermWeights) -> PairScore:
     """Overlap of two sentences' weighted content stems, order-free so reorderings do not count."""
     shared = first.terms & second.terms
+    if not shared:
+        return NO_OVERLAP
     weight_first = weights.total_of(first.terms)
     weight_second = weights.total_of(second.terms)
-    if not shared or not weight_first or not weight_second:
+    if not weight_first or not weight_second:
         return NO_OVERLAP
     shared_weight = weights.total(shared)
     return PairScore(
