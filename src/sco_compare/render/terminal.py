@@ -152,7 +152,7 @@ def to_text(parts: Sequence[RenderableType], *, width: int = 100) -> str:
     console = make_console(color=False, width=width, file=buffer)
     for part in parts:
         console.print(part)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Table:
