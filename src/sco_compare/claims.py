@@ -21,7 +21,15 @@ from sco_compare.mentions import (
     same_speaker,
     vocabulary,
 )
-from sco_compare.models import Claim, ClaimStatus, Comparison, Counterpart, Document, Status
+from sco_compare.models import (
+    Claim,
+    ClaimStatus,
+    Comparison,
+    Counterpart,
+    Document,
+    Status,
+    json_ready,
+)
 from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 from sco_compare.settings import Settings
 from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
@@ -196,14 +204,7 @@ class ClaimGroup:
         return f"{self.name}: only in {self.source.upper()}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "source": self.source,
-            "claims": list(self.claims),
-            "unique": self.unique,
-            "summary": self.summary,
-        }
+        return {**json_ready(self), "summary": self.summary}
 
 
 @dataclass(frozen=True)
@@ -217,13 +218,7 @@ class Conflict:
     b_values: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "kind": self.kind,
-            "a_values": list(self.a_values),
-            "b_values": list(self.b_values),
-        }
+        return json_ready(self)
 
 
 @dataclass(frozen=True)

@@ -241,50 +241,37 @@ def run(
     check_bar(comparison, fail_under)
 
 
-@app.command()
-def diff(
-    a: SourceA,
-    b: SourceB,
-    output_format: FormatOption = None,
-    output: OutputOption = None,
-    no_color: NoColorOption = False,
-    exhaustive: ExhaustiveOption = False,
-    fail_under: FailUnderOption = None,
-) -> None:
-    """Align the sentences of two reports and show what is covered, partial or unique."""
-    run(
-        "diff",
-        a,
-        b,
-        output_format=output_format,
-        output=output,
-        no_color=no_color,
-        exhaustive=exhaustive,
-        fail_under=fail_under,
-    )
+def _command(name: str, summary: str) -> None:
+    """Register one of the two commands; they take the same arguments and options."""
+
+    def command(
+        a: SourceA,
+        b: SourceB,
+        output_format: FormatOption = None,
+        output: OutputOption = None,
+        no_color: NoColorOption = False,
+        exhaustive: ExhaustiveOption = False,
+        fail_under: FailUnderOption = None,
+    ) -> None:
+        run(
+            name,
+            a,
+            b,
+            output_format=output_format,
+            output=output,
+            no_color=no_color,
+            exhaustive=exhaustive,
+            fail_under=fail_under,
+        )
+
+    command.__doc__ = summary
+    app.command(name)(command)
 
 
-@app.command()
-def claims(
-    a: SourceA,
-    b: SourceB,
-    output_format: FormatOption = None,
-    output: OutputOption = None,
-    no_color: NoColorOption = False,
-    exhaustive: ExhaustiveOption = False,
-    fail_under: FailUnderOption = None,
-) -> None:
-    """Split both reports into claims: who said what, and what only one source reports."""
-    run(
-        "claims",
-        a,
-        b,
-        output_format=output_format,
-        output=output,
-        no_color=no_color,
-        exhaustive=exhaustive,
-        fail_under=fail_under,
-    )
+_command("diff", "Align the sentences of two reports and show what is covered, partial or unique.")
+_command(
+    "claims", "Split both reports into claims: who said what, and what only one source reports."
+)
 
 
 def main() -> None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 Status = Literal["covered", "partial", "unique", "boilerplate"]
 AlignmentKind = Literal["match", "partial"]
 ClaimStatus = Literal["shared", "partial", "unique"]
+
+
+def json_ready(record: Any) -> dict[str, Any]:
+    """A flat dataclass as a JSON object: its fields in order, tuples as lists."""
+    return {
+        f.name: list(value) if isinstance(value, tuple) else value
+        for f in fields(record)
+        for value in [getattr(record, f.name)]
+    }
 
 
 @dataclass(frozen=True)
@@ -206,14 +215,5 @@ class Comparison:
             "version": self.version,
             "settings": self.settings,
             "sources": self.sources_dict(),
-            "alignments": [
-                {
-                    "a": list(al.a),
-                    "b": list(al.b),
-                    "score": al.score,
-                    "kind": al.kind,
-                    "shared_terms": list(al.shared_terms),
-                }
-                for al in self.alignments
-            ],
+            "alignments": [json_ready(alignment) for alignment in self.alignments],
         }
