@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sco_compare import compare
 from tests.conftest import CHINA_DAILY, READOUT
 
@@ -85,3 +87,11 @@ def test_to_dict_is_the_json_contract() -> None:
     assert set(source) == {"label", "name", "path", "sha256", "sentences", "coverage"}
     assert set(source["sentences"][0]) == {"index", "id", "text", "start", "end", "status"}
     assert set(result["alignments"][0]) == {"a", "b", "score", "kind", "shared_terms"}
+
+
+def test_sources_are_named_a_or_b_in_either_case() -> None:
+    comparison = compare(REPORT, "Heavy snow closed schools in Oslo.")
+    assert comparison.coverage("a") == comparison.coverage("A")
+    assert comparison.coverage("b").unique == 1
+    with pytest.raises(ValueError, match="no source 'C'"):
+        comparison.statuses("C")

@@ -73,6 +73,6 @@ def test_corpus_claims_are_the_same_with_and_without_the_index() -> None:
     text_b = CHINA_DAILY.read_text(encoding="utf-8")
     reports = []
     for settings in (Settings(), Settings(exhaustive=True)):
-        report = compare_claims(compare(text_a, text_b, settings=settings), settings=settings)
+        report = compare_claims(compare(text_a, text_b, settings=settings))
         reports.append([claim.to_dict() for claim in report.claims])
     assert reports[0] == reports[1]

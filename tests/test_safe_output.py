@@ -37,8 +37,8 @@ CSI_C1 = "\x9b31m"
 # hard-wrapped line that the segmenter joins into one sentence.
 REPORT_A = f"""The Shanghai summit minister said {RICH_MARKUP} was agreed in Beijing on Monday.
 
-Envoys from Russia signed {SCRIPT} the border treaty | with
-Kazakhstan on Tuesday.
+Envoys from Russia signed {SCRIPT} the border treaty |
+with Kazakhstan on Tuesday.
 
 The Russian delegation flagged {CLEAR_SCREEN}{TITLE} a {CSI_C1}problem with the railway.
 
@@ -46,13 +46,13 @@ Only the readout names the pipeline investment of {RICH_MARKUP} {SCRIPT} Uzbekis
 """
 REPORT_B = f"""The Shanghai summit minister said {RICH_MARKUP} was agreed in Beijing on Monday.
 
-Envoys from Russia signed {SCRIPT} the border treaty | with
-Kazakhstan on Tuesday.
+Envoys from Russia signed {SCRIPT} the border treaty |
+with Kazakhstan on Tuesday.
 
 The Russian delegation flagged {IMAGE} a problem with the railway.
 
-Razov praised {IMAGE} {RICH_LINK} about | trade
-with Tajikistan, said the newspaper.
+Razov praised {IMAGE} {RICH_LINK} about |
+trade with Tajikistan, said the newspaper.
 """
 
 
@@ -169,7 +169,7 @@ def test_json_holds_the_text_as_written(command: str, hostile_pair: list[str]) -
     assert_no_control_characters(output)
     sources = json.loads(output)["sources"]
     texts = " ".join(s["text"] for source in sources for s in source["sentences"])
-    for hostile in (RICH_MARKUP, RICH_LINK, SCRIPT, IMAGE, "| with\nKazakhstan"):
+    for hostile in (RICH_MARKUP, RICH_LINK, SCRIPT, IMAGE, "|\nwith Kazakhstan"):
         assert hostile in texts
 
 

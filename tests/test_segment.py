@@ -75,3 +75,23 @@ def test_corpus_boilerplate_is_marked() -> None:
     china_daily = split_sentences(CHINA_DAILY.read_text(encoding="utf-8"), "B")
     assert [s.id for s in readout if s.boilerplate] == ["A1", "A2", "A26"]
     assert [s.id for s in china_daily if s.boilerplate] == ["B19"]
+
+
+def test_a_hard_wrapped_text_is_joined_at_its_width() -> None:
+    text = (
+        "The foreign ministers of the member states met on Thursday in Geneva\n"
+        "The talks, which lasted for more than eleven hours, ended with a joint\n"
+        "statement on border security and a plan for further meetings in the\n"
+        "spring.\n"
+    )
+    assert len(texts(text)) == 1
+
+
+def test_a_headline_is_not_joined_to_the_story_under_it() -> None:
+    text = (
+        "Ministers Agree on a Border Security Plan After Eleven Hours of Talks\n"
+        "The foreign ministers of the member states met on Thursday in Geneva, where the talks "
+        "lasted for more than eleven hours and ended with a joint statement.\n"
+    )
+    sentences = split_sentences(text, "A")
+    assert [s.boilerplate for s in sentences] == [True, False]

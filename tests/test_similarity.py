@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sco_compare.normalize import american_spelling, profile, stem
-from sco_compare.similarity import text_similarity
+from sco_compare.similarity import spelling_variants, text_similarity
 
 SENTENCES = [
     "Member states should consolidate strategic mutual trust.",
@@ -57,3 +57,13 @@ def test_spelling_variants_fold() -> None:
 def test_numbers_and_names_are_kept() -> None:
     assert "2001" in profile("The SCO was founded in 2001.").numbers
     assert stem("xi") in profile("Yesterday Xi spoke.").names
+
+
+def test_spelling_variants_do_not_depend_on_which_side_is_a() -> None:
+    side_one = ["organizim", "organiziz"]
+    side_two = ["organizik"]
+    forward = spelling_variants(side_one, side_two, fuzzy_ratio=0.85)
+    backward = spelling_variants(side_two, side_one, fuzzy_ratio=0.85)
+    assert forward == backward
+    assert set(forward) == {"organizim", "organiziz"}
+    assert set(forward.values()) == {"organizik"}

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sco_compare.models import Alignment, Sentence, Status
-from sco_compare.normalize import Profile, TermWeights, profile, term_weights
+from sco_compare.normalize import Profile, TermWeights, merged, profile, term_weights
 from sco_compare.settings import Settings
 from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
 
@@ -219,19 +219,6 @@ def align(
     )
 
 
-def _merged(profiles: Sequence[Profile]) -> Profile:
-    surfaces: dict[str, str] = {}
-    for p in profiles:
-        surfaces = {**p.surfaces, **surfaces}
-    return Profile(
-        terms=frozenset().union(*(p.terms for p in profiles)),
-        surfaces=surfaces,
-        names=frozenset().union(*(p.names for p in profiles)),
-        numbers=frozenset().union(*(p.numbers for p in profiles)),
-        negated=any(p.negated for p in profiles),
-    )
-
-
 def _groups(
     links_a: dict[int, list[int]],
     links_b: dict[int, list[int]],
@@ -249,8 +236,8 @@ def _groups(
     groups: list[Alignment] = []
 
     def add(a: tuple[int, ...], b: tuple[int, ...]) -> None:
-        side_a = _merged([p for i in a if (p := profiles_a[i])])
-        side_b = _merged([p for j in b if (p := profiles_b[j])])
+        side_a = merged([p for i in a if (p := profiles_a[i])])
+        side_b = merged([p for j in b if (p := profiles_b[j])])
         score = pair_score(side_a, side_b, weights)
         all_covered = all(statuses_a[i] == "covered" for i in a) and all(
             statuses_b[j] == "covered" for j in b

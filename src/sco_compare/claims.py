@@ -13,6 +13,7 @@ from sco_compare.mentions import (
     Acronyms,
     NumberMention,
     Speaker,
+    Vocabulary,
     find_acronyms,
     find_entities,
     find_numbers,
@@ -30,7 +31,7 @@ from sco_compare.models import (
     Status,
     json_ready,
 )
-from sco_compare.normalize import Profile, TermWeights, profile, term_weights
+from sco_compare.normalize import Profile, TermWeights, merged, profile, term_weights
 from sco_compare.settings import Settings
 from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
 
@@ -156,7 +157,7 @@ def whole_sentences(units: Sequence[ClaimUnit]) -> list[ClaimUnit]:
     by_sentence: dict[int, list[ClaimUnit]] = defaultdict(list)
     for unit in units:
         by_sentence[unit.claim.sentence].append(unit)
-    merged = []
+    wholes = []
     for parts in by_sentence.values():
         if len(parts) < 2:
             continue
@@ -164,8 +165,10 @@ def whole_sentences(units: Sequence[ClaimUnit]) -> list[ClaimUnit]:
         text = " ".join(p.claim.text for p in parts)
         claim = replace(first, id=first.id.split(".")[0], end=last.end, text=text)
         numbers = tuple(n for p in parts for n in p.numbers)
-        merged.append(ClaimUnit(claim, profile(text), parts[0].speaker, numbers))
-    return merged
+        wholes.append(
+            ClaimUnit(claim, merged([p.profile for p in parts]), parts[0].speaker, numbers)
+        )
+    return wholes
 
 
 def number_conflicts(
@@ -238,7 +241,7 @@ class ClaimsReport:
         """Exactly the JSON that `sco-compare claims --format json` prints."""
         return {
             "version": self.comparison.version,
-            "settings": self.comparison.settings,
+            "settings": self.comparison.settings.to_dict(),
             "sources": self.comparison.sources_dict(),
             "claims": [c.to_dict() for c in self.claims],
             "groups": [g.to_dict() for g in self.groups],
@@ -265,7 +268,7 @@ def _judge(
     candidates: Sequence[int],
     weights: TermWeights,
     settings: Settings,
-    other_vocabulary: frozenset[str],
+    other_vocabulary: Vocabulary,
 ) -> Claim:
     claim = unit.claim
     counterpart, score = _best_counterpart(unit, others, candidates, weights)
@@ -339,7 +342,7 @@ def _speaker_groups(
 def _entity_groups(
     claims_by_source: dict[str, list[ClaimUnit]],
     judged: dict[str, Claim],
-    vocabularies: dict[str, frozenset[str]],
+    vocabularies: dict[str, Vocabulary],
 ) -> list[ClaimGroup]:
     groups = []
     for source, other in (("a", "b"), ("b", "a")):
@@ -354,9 +357,10 @@ def _entity_groups(
     return groups
 
 
-def compare_claims(comparison: Comparison, *, settings: Settings | None = None) -> ClaimsReport:
-    """Claims of both sources of a comparison, each shared, partial or unique against the other."""
-    settings = settings or Settings()
+def compare_claims(comparison: Comparison) -> ClaimsReport:
+    """Claims of both sources of a comparison, each shared, partial or unique against the other
+    (with the comparison's settings)."""
+    settings = comparison.settings
     documents = comparison.documents
     texts = [d.text for d in documents]
     common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))

@@ -236,7 +236,7 @@ def run(
     if command == "claims":
         from sco_compare.claims import compare_claims
 
-        subject = compare_claims(comparison, settings=settings)
+        subject = compare_claims(comparison)
     emit(subject, output_format=chosen, output=output, no_color=no_color)
     check_bar(comparison, fail_under)
 

@@ -34,6 +34,6 @@ def compare(
         statuses_a=result.statuses_a,
         statuses_b=result.statuses_b,
         alignments=result.alignments,
-        settings=settings.to_dict(),
+        settings=settings,
         version=__version__,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from sco_compare.normalize import NEGATIONS, STOPWORDS, fold, stem
 
@@ -68,11 +69,18 @@ _LEADING = re.compile(
     rf"^(?:[^\"]{{0,80}}?,\s+)??(?P<who>{_NAME}|{_COMMON_NP}|[Hh]e|[Ss]he|[Tt]hey)"
     rf"(?P<role>{_APPOSITIVE}){_WHEN}{_ADVERB}\s+(?:{SPEECH_VERBS})\b"
 )
+_PLAIN_NP = r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+"""A speaker named in lower case: "police", "local officials"."""
 _TRAILING = re.compile(
-    rf"[,\"]\s*(?P<who>{_NAME}|{_COMMON_NP}|he|she|they)\s+(?:{SPEECH_VERBS})\b"
-    rf"(?:[^\"]*$|\s*,\s*\")"
+    rf"[,\"]\s*(?P<who>{_NAME}|{_COMMON_NP}|{_PLAIN_NP})\s+(?:{SPEECH_VERBS})"
+    # ... and then the end ("police said on Monday."), or the quote going on (', he said, "...').
+    rf"(?:(?:\s+(?:on|in|at|last|this|late|early)\b[^,\"]{{0,30}})?\s*[.!?]?[\"']?\s*$|\s*,\s*\")"
 )
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})")
+_INVERTED = re.compile(
+    rf"[,\"]\s*(?:said|says|added|adds|told reporters)\s+(?P<who>{_NAME}|{_COMMON_NP})"
+    rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*[,.]?\s*$"
+)
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_COMMON_NP}|{_NAME}|{_PLAIN_NP})")
 _PRONOUNS = frozenset({"he", "she", "they"})
 
 _ACRONYM_DEFINITION = re.compile(rf"(?P<long>{_NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)")
@@ -111,17 +119,20 @@ def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
     With leading_only, only an attribution that opens the text counts ("Meng said that ...").
     """
     folded = fold(text)
-    for pattern in (_LEADING,) if leading_only else (_LEADING, _TRAILING, _ACCORDING):
+    patterns = (_LEADING,) if leading_only else (_LEADING, _TRAILING, _INVERTED, _ACCORDING)
+    for pattern in patterns:
         match = pattern.search(folded)
-        if match:
-            name = match.group("who").strip()
-            role = (match.groupdict().get("role") or "").strip(" ,")
-            if role:
-                name = f"{name}, {role}"
-            name = re.sub(r"^[Tt]he\s+", "the ", name)
-            if name.lower() in ("it", "this", "that"):
-                continue
-            return Speaker(name=name, key=speaker_key(match.group("who")))
+        if not match:
+            continue
+        who = match.group("who").strip()
+        words = who.lower().split()
+        if words[-1] not in _PRONOUNS and all(w in STOPWORDS for w in words):
+            continue  # "it said", "which said": no speaker
+        name = re.sub(r"^[Tt]he\s+", "the ", who)
+        role = (match.groupdict().get("role") or "").strip(" ,.")
+        if any(c.isalpha() for c in role):  # "Smith, 45, said": an age is not a role
+            name = f"{name}, {role}"
+        return Speaker(name=name, key=speaker_key(who))
     return None
 
 
@@ -142,11 +153,12 @@ _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d,.%])")
+_YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
+_DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _AMOUNT = re.compile(
-    r"(?P<currency>[$€£¥])?\s?(?P<number>\d+(?:[.,]\d+)*)\s*(?P<scale>thousand|million|billion|bn|m)?"
-    r"(?P<percent>\s?%|\s+percent)?(?:\s+(?P<unit>[a-z]+))?",
+    r"(?P<currency>[$€£¥])?\s?(?P<number>\d+(?:[.,]\d+)*)"
+    r"(?:\s*(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -159,15 +171,15 @@ def ordinal(number: int) -> str:
 
 
 def _unit_after(text: str, position: int) -> str:
-    """The plural noun among the next two words ("three evil forces" -> "forces"), if any."""
-    for match in list(_WORD.finditer(text, position))[:2]:
-        word = match.group().lower()
-        if word.endswith("s") and word not in STOPWORDS:
-            return word
-    return ""
+    """What a number counts: a plural among the next two words ("three evil forces" -> "forces"),
+    else the next word that is not a function word ("15 men" -> "men")."""
+    following = [m.group().lower() for m in islice(_WORD.finditer(text, position), 2)]
+    content = [w for w in following if w not in STOPWORDS]
+    plurals = [w for w in content if w.endswith("s")]
+    return (plurals or content or [""])[0]
 
 
-def _amount(match: re.Match[str]) -> NumberMention:
+def _amount(match: re.Match[str], text: str) -> NumberMention:
     number = float(match.group("number").replace(",", ""))
     scale = match.group("scale")
     if scale:
@@ -177,10 +189,7 @@ def _amount(match: re.Match[str]) -> NumberMention:
         value = match.group("currency") + value
     if match.group("percent"):
         return NumberMention("number", value + "%")
-    unit = match.group("unit") or ""
-    if unit in STOPWORDS:
-        unit = ""
-    return NumberMention("number", value, unit)
+    return NumberMention("number", value, _unit_after(text, match.end()))
 
 
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
@@ -217,13 +226,14 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
         month = MONTHS.get(match.group(1).lower())
         if month and match.group(1).lower() != "may":
             add(NumberMention("date", f"{month:02d}-{int(match.group(2)):02d}"), match.span())
+    for match in _DECADE.finditer(folded):
+        add(NumberMention("decade", f"{match.group(1)}s"), match.span())
     for match in _YEAR.finditer(folded):
         add(NumberMention("year", match.group(1)), match.span())
     for match in _ORDINAL.finditer(folded):
         add(NumberMention("ordinal", ordinal(int(match.group(1)))), match.span())
     for match in _AMOUNT.finditer(folded):
-        if match.group("number")[0].isdigit():
-            add(_amount(match), match.span("number"))
+        add(_amount(match, folded), match.span("number"))
     for match in _WORD.finditer(folded):
         word = match.group().lower()
         if word in WEEKDAYS:
@@ -329,23 +339,43 @@ def _plain_word(word: str) -> bool:
     return lower in STOPWORDS or lower in NEGATIONS or lower in MONTHS or lower in WEEKDAYS
 
 
-def entity_words(entity: str) -> tuple[frozenset[str], ...]:
-    """For each form of an entity (name, acronym), the words that identify it: no titles."""
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of a source (stems), and those it writes capitalized, for finding names in it."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+def vocabulary(text: str) -> Vocabulary:
+    """The stemmed words of a text, and its capitalized ones."""
+    words = re.findall(r"[\w'’]+", fold(text).replace("-", " "))
+    return Vocabulary(
+        words=frozenset(stem(w.lower()) for w in words),
+        names=frozenset(stem(w.lower()) for w in words if w[0].isupper()),
+    )
+
+
+def _forms(entity: str) -> tuple[list[str], ...]:
+    """For each form of an entity (name, acronym), its words, without titles and stopwords."""
     match = re.fullmatch(r"(.*) \(([^()]+)\)", entity)
     names: Sequence[str] = (match.group(1), match.group(2)) if match else (entity,)
     forms = []
     for name in names:
-        words = entity_key(name).split()
-        core = [w for w in words if w not in TITLE_WORDS and w not in STOPWORDS] or words
-        forms.append(frozenset(stem(w) for w in core))
+        words = name.replace("-", " ").split()
+        core = [w for w in words if w.lower() not in TITLE_WORDS and w.lower() not in STOPWORDS]
+        forms.append(core or words)
     return tuple(forms)
 
 
-def mentioned(entity: str, vocabulary: frozenset[str]) -> bool:
-    """True when a text whose words are `vocabulary` names the entity (any form, titles aside)."""
-    return any(form <= vocabulary for form in entity_words(entity))
-
-
-def vocabulary(text: str) -> frozenset[str]:
-    """The stems of the folded words of a text, as entity_words() spells them."""
-    return frozenset(stem(w) for w in entity_key(text).split())
+def mentioned(entity: str, other: Vocabulary) -> bool:
+    """True when a source names the entity: all its words (titles aside), or, for a name that
+    ends in two capitalized words ("Mayor Anna Keller"), the surname written as a name."""
+    for words in _forms(entity):
+        stems = [stem(entity_key(w)) for w in words]
+        if all(s in other.words for s in stems):
+            return True
+        personal = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+        if personal and stems[-1] in other.names:
+            return True
+    return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
+from sco_compare.settings import Settings
+
 Status = Literal["covered", "partial", "unique", "boilerplate"]
 AlignmentKind = Literal["match", "partial"]
 ClaimStatus = Literal["shared", "partial", "unique"]
@@ -153,7 +155,7 @@ class Comparison:
     statuses_a: tuple[Status, ...]
     statuses_b: tuple[Status, ...]
     alignments: tuple[Alignment, ...]
-    settings: dict[str, Any]
+    settings: Settings
     version: str
 
     @property
@@ -161,8 +163,11 @@ class Comparison:
         return self.document_a, self.document_b
 
     def statuses(self, label: str) -> tuple[Status, ...]:
-        """Statuses of the sentences of source "A" or "B"."""
-        return self.statuses_a if label == "A" else self.statuses_b
+        """Statuses of the sentences of source "A" or "B" (either case)."""
+        side = label.upper()
+        if side not in ("A", "B"):
+            raise ValueError(f"no source {label!r}: the sources are A and B")
+        return self.statuses_a if side == "A" else self.statuses_b
 
     def coverage(self, label: str) -> Coverage:
         """Counts of covered, partial, unique and boilerplate sentences of one source."""
@@ -213,7 +218,7 @@ class Comparison:
         """Exactly the JSON that `sco-compare diff --format json` prints."""
         return {
             "version": self.version,
-            "settings": self.settings,
+            "settings": self.settings.to_dict(),
             "sources": self.sources_dict(),
             "alignments": [json_ready(alignment) for alignment in self.alignments],
         }

@@ -160,6 +160,20 @@ def profile(text: str) -> Profile:
     )
 
 
+def merged(profiles: Sequence[Profile]) -> Profile:
+    """One profile for several sentences (or clauses) taken together."""
+    surfaces: dict[str, str] = {}
+    for p in profiles:
+        surfaces = {**p.surfaces, **surfaces}
+    return Profile(
+        terms=frozenset().union(*(p.terms for p in profiles)),
+        surfaces=surfaces,
+        names=frozenset().union(*(p.names for p in profiles)),
+        numbers=frozenset().union(*(p.numbers for p in profiles)),
+        negated=any(p.negated for p in profiles),
+    )
+
+
 @dataclass(frozen=True)
 class TermWeights:
     """Weight of each content stem: inverse sentence frequency, with names and numbers boosted."""

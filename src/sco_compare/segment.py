@@ -39,7 +39,7 @@ _CRUMBS = re.compile(r"\s[>»|/]\s")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
-# A line of this length without final punctuation, followed by more text, was hard-wrapped.
+# In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
 HEADLINE_MAX_WORDS = 25
 
@@ -54,6 +54,17 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+def _hard_wrapped(lengths: list[int]) -> bool:
+    """A text wrapped at a fixed width: most longer lines are of wrap length, none far longer.
+
+    Only then may a line without final punctuation run on into the next one; in a text of one
+    line per paragraph, such a line is a headline or a heading.
+    """
+    long_lines = [n for n in lengths if n > WRAP_MIN // 2]
+    at_width = sum(WRAP_MIN <= n <= WRAP_MAX for n in long_lines)
+    return at_width >= 3 and at_width >= 0.5 * len(long_lines) and max(long_lines) <= WRAP_MAX
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """Spans of paragraph blocks: lines, re-joined where a line was hard-wrapped mid-sentence."""
     lines: list[tuple[int, int]] = []
@@ -61,6 +72,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
     for match in _LINE_BREAK.finditer(text + "\n"):
         lines.append((position, match.start()))
         position = match.end()
+    hard_wrapped = _hard_wrapped([end - start for start, end in lines])
     block_start: int | None = None
     block_end = 0
     for start, end in lines:
@@ -73,7 +85,9 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         if block_start is not None:
             last_line = text[block_start:block_end].rstrip().rsplit("\n", 1)[-1]
             wrapped = not _TERMINAL.search(last_line) and (
-                _LOWER_START.match(line) is not None or WRAP_MIN <= len(last_line) <= WRAP_MAX
+                _LOWER_START.match(line) is not None
+                or hard_wrapped
+                and WRAP_MIN <= len(last_line) <= WRAP_MAX
             )
             if wrapped:
                 block_end = end

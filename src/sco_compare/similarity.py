@@ -24,10 +24,11 @@ FUZZY_PREFIX = 3
 def spelling_variants(
     terms_a: Iterable[str], terms_b: Iterable[str], *, fuzzy_ratio: float
 ) -> dict[str, str]:
-    """Map a term of one side to a near spelling (difflib ratio) of it on the other side.
+    """Map each term that has a near spelling (difflib ratio) on the other side to one
+    representative of its group: the alphabetically first.
 
-    Only terms that one side lacks need a variant; both are mapped to the alphabetically first
-    of the two, so the map does not depend on which source is A.
+    Only terms that one side lacks need a variant. Every pair is compared in alphabetical
+    order and all matches are kept, so the map does not depend on which source is A.
     """
     vocabulary_a, vocabulary_b = set(terms_a), set(terms_b)
     buckets: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -35,19 +36,24 @@ def spelling_variants(
         for term in sorted(only):
             if len(term) >= FUZZY_MIN_LENGTH and term.isalpha():
                 buckets[term[:FUZZY_PREFIX]][side].append(term)
-    representative: dict[str, str] = {}
+    group: dict[str, str] = {}  # union-find: each term's parent, roots map to themselves
+
+    def root(term: str) -> str:
+        while group.get(term, term) != term:
+            term = group[term]
+        return term
+
     for only_a, only_b in buckets.values():
         for term in only_a:
-            matcher = difflib.SequenceMatcher(None, b=term, autojunk=False)
             for other in only_b:
-                if other in representative or not _lengths_allow(term, other, fuzzy_ratio):
+                first, second = sorted((term, other))
+                if not _lengths_allow(first, second, fuzzy_ratio):
                     continue
-                matcher.set_seq1(other)
+                matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
                 if matcher.quick_ratio() >= fuzzy_ratio and matcher.ratio() >= fuzzy_ratio:
-                    first, second = sorted((term, other))
-                    representative[second] = first
-                    break
-    return representative
+                    low, high = sorted((root(first), root(second)))
+                    group[high] = low
+    return {term: root(term) for term in group if root(term) != term}
 
 
 def _lengths_allow(first: str, second: str, ratio: float) -> bool:

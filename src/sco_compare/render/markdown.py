@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from sco_compare.claims import ClaimsReport
 from sco_compare.models import Claim, Comparison, Document
 from sco_compare.render.text import DiffPiece, inert, percent, word_diff
+from sco_compare.settings import Settings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
 
@@ -47,9 +48,9 @@ def sources_section(documents: Sequence[Document]) -> list[str]:
     return [*lines, ""]
 
 
-def settings_section(settings: dict[str, object]) -> list[str]:
+def settings_section(settings: Settings) -> list[str]:
     """The settings signature, so a reader can reproduce the report."""
-    return ["## Settings", "", code(str(settings.get("signature", ""))), ""]
+    return ["## Settings", "", code(settings.signature()), ""]
 
 
 def render_diff(comparison: Comparison) -> str:

@@ -126,8 +126,7 @@ def diff_report(comparison: Comparison, *, color: bool) -> list[RenderableType]:
         parts.append(alignment_table(comparison, comparison.alignments, color=color))
     parts.append(unique_list(comparison, document_a))
     parts.append(unique_list(comparison, document_b))
-    signature = comparison.settings.get("signature", "")
-    parts.append(Text(f"settings: {signature}", style="dim"))
+    parts.append(Text(f"settings: {comparison.settings.signature()}", style="dim"))
     return parts
 
 
@@ -237,6 +236,5 @@ def claims_report(report: ClaimsReport) -> list[RenderableType]:
         )
     if not report.conflicts:
         parts.append(Text("(none)", style="dim"))
-    signature = report.comparison.settings.get("signature", "")
-    parts.append(Text(f"settings: {signature}", style="dim"))
+    parts.append(Text(f"settings: {report.comparison.settings.signature()}", style="dim"))
     return parts
