@@ -155,3 +155,65 @@ def test_speakers_and_entities_only_one_source_names_are_grouped() -> None:
     assert ("speaker", "Razov", "a") in groups
     assert ("entity", "Xinjiang", "b") in groups
     assert ("entity", "Beijing", "a") not in groups
+
+
+def test_counted_things_keep_their_unit() -> None:
+    assert [str(n) for n in find_numbers("Police arrested 15 men.")] == ["15 men"]
+    assert [str(n) for n in find_numbers("It took 2 minutes.")] == ["2 minutes"]
+    assert [str(n) for n in find_numbers("Three shelters and 4 shelters.")] == [
+        "3 shelters",
+        "4 shelters",
+    ]
+
+
+def test_a_year_before_punctuation_is_a_year() -> None:
+    assert [str(n) for n in find_numbers("The law passed in 2012. In 2012, it changed.")] == [
+        "2012",
+        "2012",
+    ]
+    assert [str(n) for n in find_numbers("Aid grew in the 1990s.")] == ["1990s"]
+
+
+def test_numbers_with_different_units_do_not_conflict() -> None:
+    a = "Police arrested 15 men in the square on Monday."
+    b = "Police arrested 15 protesters in the square on Monday."
+    assert claims_of(a, b)["conflicts"] == []
+
+
+def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
+    for text, name in (
+        ("Three people were hurt, police said.", "police"),
+        ("The road reopens, local officials said on Monday.", "local officials"),
+        ("The fire started at night, according to officials.", "officials"),
+        ('"We are ready," said Anna Keller, the mayor.', "Anna Keller, the mayor"),
+        ("Smith, 45, said he was tired.", "Smith"),
+    ):
+        speaker = find_speaker(text)
+        assert speaker is not None and speaker.name == name, text
+    assert find_speaker("Member states should, first, consolidate mutual trust") is None
+
+
+def test_a_person_named_by_surname_is_mentioned() -> None:
+    a = "Mayor Anna Keller opened the new bridge over the river on Monday."
+    b = "The new bridge opened on Monday; Keller cut the ribbon."
+    groups = {(g["kind"], g["name"]) for g in claims_of(a, b)["groups"]}  # type: ignore[attr-defined]
+    assert ("entity", "Mayor Anna Keller") not in groups
+
+
+def test_every_counterpart_is_a_claim_or_a_sentence_of_the_other_source() -> None:
+    from tests.conftest import CHINA_DAILY, READOUT
+
+    report = claims_of(READOUT.read_text(encoding="utf-8"), CHINA_DAILY.read_text(encoding="utf-8"))
+    claims = report["claims"]  # type: ignore[index]
+    sentence_ids = {s["id"] for source in report["sources"] for s in source["sentences"]}  # type: ignore[index]
+    claim_ids = {c["id"] for c in claims}
+    for claim in claims:
+        counterpart = claim["counterpart"]
+        if claim["status"] == "unique":
+            assert counterpart is None
+            continue
+        assert counterpart["id"] in claim_ids | sentence_ids
+        assert counterpart["id"][0] != claim["id"][0]  # from the other source
+        assert 0.0 < claim["score"] <= 1.0
+    for group in report["groups"]:  # type: ignore[index]
+        assert set(group["claims"]) <= claim_ids

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from sco_compare.cli import app
+from sco_compare.cli import app, use_color
 from tests.conftest import assert_golden
 
 runner = CliRunner()
@@ -28,6 +30,7 @@ def test_terminal_report_without_color(in_root: Path) -> None:
 
 def test_terminal_report_names_sentence_ids(in_root: Path) -> None:
     result = runner.invoke(app, ["diff", *PAIR], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
     assert "A24" in result.output and "group photo" in result.output
     assert "B11" in result.output and "Xinjiang" in result.output
 
@@ -81,3 +84,34 @@ def test_python_dash_m_runs_the_command(in_root: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["sources"][0]["name"] == "mfa-readout.txt"
+
+
+def test_color_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert use_color(False)
+    assert not use_color(True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color(False)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert not use_color(False)
+
+
+def test_colored_word_diff_has_no_markers_and_plain_has_them() -> None:
+    from sco_compare import compare
+    from sco_compare.render.terminal import diff_report, make_console
+
+    comparison = compare(
+        "The ministers met in Geneva on Monday.", "The ministers met in Paris on Monday."
+    )
+    outputs = {}
+    for color in (True, False):
+        buffer = io.StringIO()
+        console = make_console(color=color, width=100, file=buffer)
+        for part in diff_report(comparison, color=color):
+            console.print(part)
+        outputs[color] = buffer.getvalue()
+    assert "\x1b[" in outputs[True] and "[-Geneva-]" not in outputs[True]
+    assert "[-Geneva-]" in outputs[False] and "{+Paris+}" in outputs[False]
+    assert "\x1b[" not in outputs[False]

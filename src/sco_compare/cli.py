@@ -29,6 +29,7 @@ EXIT_BAD_INPUT = 2
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Compare two reports of the same event: what each one covers, shares or alone reports.",
@@ -156,7 +157,7 @@ def emit(
             parts = diff_report(subject, color=color)
         else:
             parts = claims_report(subject)
-        if output is None:
+        if output is None and sys.stdout.isatty():
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
             if reconfigure is not None:
@@ -165,7 +166,7 @@ def emit(
             for part in parts:
                 console.print(part)
             return
-        text = to_text(parts)
+        text = to_text(parts)  # a file or a pipe: plain text, the same either way
     if output is None:
         write_stdout(text)
     else:
@@ -173,17 +174,20 @@ def emit(
 
 
 def check_bar(comparison: Comparison, fail_under: float | None) -> None:
-    """Exit 1 when a source's covered share is below --fail-under (percent)."""
+    """Exit 1 when a source's covered share is below --fail-under (percent); name each one."""
     if fail_under is None:
         return
+    below = False
     for document in comparison.documents:
         covered = comparison.coverage(document.label).covered_ratio * 100
         if covered < fail_under:
+            below = True
             say(
                 f"{document.label} ({document.name}) is {covered:.0f}% covered,"
                 f" below --fail-under {fail_under:g}"
             )
-            raise typer.Exit(EXIT_BELOW_BAR)
+    if below:
+        raise typer.Exit(EXIT_BELOW_BAR)
 
 
 def check_fail_under(fail_under: float | None) -> None:
@@ -192,8 +196,10 @@ def check_fail_under(fail_under: float | None) -> None:
         fail(f"--fail-under {fail_under:g}: not a percentage from 0 to 100")
 
 
-SourceA = Annotated[str, typer.Argument(help="First report (.txt, .md, .html, or - for stdin).")]
-SourceB = Annotated[str, typer.Argument(help="Second report.")]
+SourceA = Annotated[
+    str, typer.Argument(metavar="A", help="First report (.txt, .md, .html, or - for stdin).")
+]
+SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
 FormatOption = Annotated[
     str | None,
     typer.Option(

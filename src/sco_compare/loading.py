@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -354,11 +354,5 @@ def load_document(
         path=None if path == "-" else path,
         html=is_html,
     )
-    return Document(
-        label=document.label,
-        name="stdin" if path == "-" else Path(path).name,
-        text=document.text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        sentences=document.sentences,
-        path=document.path,
-    ), decoded.warning
+    name = "stdin" if path == "-" else Path(path).name
+    return replace(document, name=name, sha256=hashlib.sha256(data).hexdigest()), decoded.warning
