@@ -8,9 +8,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sco_compare.models import Alignment, Sentence, Status
-from sco_compare.normalize import Profile, TermWeights, merged, profile, term_weights
+from sco_compare.normalize import Profile, TermWeights, merged, profile
 from sco_compare.settings import Settings
-from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
+from sco_compare.similarity import PairScore, comparable, pair_score
 
 SHARED_TERMS_SHOWN = 8
 
@@ -159,15 +159,8 @@ def align(
     """Link the sentences of A and B that report the same content, in any order."""
     profiles_a = [None if s.boilerplate else profile(s.text) for s in sentences_a]
     profiles_b = [None if s.boilerplate else profile(s.text) for s in sentences_b]
-    variants = spelling_variants(
-        (t for p in profiles_a if p for t in p.terms),
-        (t for p in profiles_b if p for t in p.terms),
-        fuzzy_ratio=settings.fuzzy_ratio,
-    )
-    profiles_a = with_variants(profiles_a, variants)
-    profiles_b = with_variants(profiles_b, variants)
-    weights = term_weights(
-        [p for p in profiles_a if p], [p for p in profiles_b if p], name_boost=settings.name_boost
+    profiles_a, profiles_b, weights = comparable(
+        profiles_a, profiles_b, fuzzy_ratio=settings.fuzzy_ratio, name_boost=settings.name_boost
     )
     scored: dict[tuple[int, int], PairScore] = {}
     best_a: dict[int, float] = defaultdict(float)

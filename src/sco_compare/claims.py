@@ -31,9 +31,9 @@ from sco_compare.models import (
     Status,
     json_ready,
 )
-from sco_compare.normalize import Profile, TermWeights, merged, profile, term_weights
+from sco_compare.normalize import Profile, TermWeights, merged, profile
 from sco_compare.settings import Settings
-from sco_compare.similarity import PairScore, pair_score, spelling_variants, with_variants
+from sco_compare.similarity import PairScore, comparable, pair_score
 
 MIN_CLAUSE_WORDS = 4
 """A split that would leave a piece shorter than this is not made."""
@@ -269,12 +269,14 @@ def _judge(
     weights: TermWeights,
     settings: Settings,
     other_vocabulary: Vocabulary,
-) -> Claim:
+) -> tuple[Claim, list[Conflict]]:
+    """A claim's status against its closest counterpart, and the numbers the two give apart."""
     claim = unit.claim
     counterpart, score = _best_counterpart(unit, others, candidates, weights)
-    coverage = score.coverage_a if score else 0.0
-    if counterpart is None or score is None or coverage < settings.claim_cut:
-        return replace(claim, status="unique", score=round(coverage, 4))
+    if counterpart is None or score is None or score.coverage_a < settings.claim_cut:
+        coverage = score.coverage_a if score else 0.0
+        return replace(claim, status="unique", score=round(coverage, 4)), []
+    coverage = score.coverage_a
     notes = []
     status: ClaimStatus = "shared" if coverage >= settings.covered_cut else "partial"
     if unit.speaker and counterpart.speaker and not same_speaker(unit.speaker, counterpart.speaker):
@@ -292,7 +294,13 @@ def _judge(
     missing = sorted(unit.profile.terms - score.shared, key=lambda t: (-weights(t), t))[
         :MISSING_SHOWN
     ]
-    return replace(
+    found = []
+    for kind, mine, theirs in conflicts:
+        ours = (claim.id, tuple(mine))
+        other = (counterpart.claim.id, tuple(theirs))
+        (a, a_values), (b, b_values) = (ours, other) if claim.source == "a" else (other, ours)
+        found.append(Conflict(a, b, kind, a_values, b_values))
+    judged = replace(
         claim,
         status=status,
         score=round(coverage, 4),
@@ -308,6 +316,7 @@ def _judge(
         missing_numbers=tuple(n for n in claim.numbers if n not in counterpart.claim.numbers),
         notes=tuple(notes),
     )
+    return judged, found
 
 
 def _speaker_groups(
@@ -318,7 +327,7 @@ def _speaker_groups(
         other_speakers = [u.speaker for u in claims_by_source[other] if u.speaker]
         by_speaker: list[list[ClaimUnit]] = []
         for unit in claims_by_source[source]:
-            if unit.speaker is None or unit.speaker.is_pronoun:
+            if unit.speaker is None:
                 continue
             for units in by_speaker:
                 first = units[0].speaker
@@ -371,21 +380,19 @@ def compare_claims(comparison: Comparison) -> ClaimsReport:
         )
         for d in documents
     }
-    variants = spelling_variants(
-        (t for u in units["a"] for t in u.profile.terms),
-        (t for u in units["b"] for t in u.profile.terms),
-        fuzzy_ratio=settings.fuzzy_ratio,
-    )
-    for label, side in units.items():
-        canonical = with_variants([u.profile for u in side], variants)
-        units[label] = [replace(u, profile=p) for u, p in zip(side, canonical, strict=True) if p]
-    weights = term_weights(
+    canonical_a, canonical_b, weights = comparable(
         [u.profile for u in units["a"]],
         [u.profile for u in units["b"]],
+        fuzzy_ratio=settings.fuzzy_ratio,
         name_boost=settings.name_boost,
     )
+    for label, canonical in (("a", canonical_a), ("b", canonical_b)):
+        units[label] = [
+            replace(u, profile=p) for u, p in zip(units[label], canonical, strict=True) if p
+        ]
     vocabularies = {d.label.lower(): vocabulary(d.text) for d in documents}
     judged: dict[str, Claim] = {}
+    conflicts: dict[tuple[str, str, str], Conflict] = {}  # one per pair of claims and kind
     for source, other in (("a", "b"), ("b", "a")):
         others = units[other] + whole_sentences(units[other])
         partners: dict[int, list[int]] = defaultdict(list)
@@ -394,26 +401,11 @@ def compare_claims(comparison: Comparison) -> ClaimsReport:
         ):
             partners[i].append(k)
         for i, unit in enumerate(units[source]):
-            judged[unit.claim.id] = _judge(
+            claim, found = _judge(
                 unit, others, sorted(partners[i]), weights, settings, vocabularies[other]
             )
-    conflicts: list[Conflict] = []
-    seen: set[tuple[str, str]] = set()
-    numbers = {
-        u.claim.id: u.numbers for side in units.values() for u in (*side, *whole_sentences(side))
-    }
-    for claim in judged.values():
-        if claim.counterpart is None:
-            continue
-        pair = (claim.id, claim.counterpart.claim_id)
-        pair_ab = pair if claim.source == "a" else (pair[1], pair[0])
-        if pair_ab in seen:
-            continue
-        seen.add(pair_ab)
-        for kind, values_a, values_b in number_conflicts(numbers[pair_ab[0]], numbers[pair_ab[1]]):
-            conflicts.append(
-                Conflict(pair_ab[0], pair_ab[1], kind, tuple(values_a), tuple(values_b))
-            )
+            judged[claim.id] = claim
+            conflicts.update(((c.a, c.b, c.kind), c) for c in found)
     groups = _speaker_groups(units, judged) + _entity_groups(units, judged, vocabularies)
     ordered = tuple(judged[u.claim.id] for side in ("a", "b") for u in units[side])
-    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts))
+    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts.values()))

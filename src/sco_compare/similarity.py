@@ -121,11 +121,31 @@ def pair_score(first: Profile, second: Profile, weights: TermWeights) -> PairSco
     )
 
 
+def comparable(
+    profiles_a: Sequence[Profile | None],
+    profiles_b: Sequence[Profile | None],
+    *,
+    fuzzy_ratio: float,
+    name_boost: float,
+) -> tuple[list[Profile | None], list[Profile | None], TermWeights]:
+    """The two sides' profiles with spelling variants made one term, and the term weights."""
+    variants = spelling_variants(
+        (t for p in profiles_a if p for t in p.terms),
+        (t for p in profiles_b if p for t in p.terms),
+        fuzzy_ratio=fuzzy_ratio,
+    )
+    canonical_a = with_variants(profiles_a, variants)
+    canonical_b = with_variants(profiles_b, variants)
+    weights = term_weights(
+        [p for p in canonical_a if p], [p for p in canonical_b if p], name_boost=name_boost
+    )
+    return canonical_a, canonical_b, weights
+
+
 def text_similarity(first: str, second: str, *, fuzzy_ratio: float = 0.85) -> float:
     """Similarity of two texts in [0, 1]: 1 for the same content, 0 for nothing shared."""
-    profiles = [profile(first), profile(second)]
-    variants = spelling_variants(profiles[0].terms, profiles[1].terms, fuzzy_ratio=fuzzy_ratio)
-    profile_first, profile_second = with_variants(profiles, variants)
+    (profile_first,), (profile_second,), weights = comparable(
+        [profile(first)], [profile(second)], fuzzy_ratio=fuzzy_ratio, name_boost=1.0
+    )
     assert profile_first is not None and profile_second is not None
-    weights = term_weights([profile_first], [profile_second], name_boost=1.0)
     return pair_score(profile_first, profile_second, weights).score
