@@ -35,6 +35,7 @@ from sco_compare.normalize import Profile, TermWeights, merged, profile
 from sco_compare.settings import Settings
 from sco_compare.similarity import PairScore, comparable, pair_score
 
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("shared", "partial", "unique")
 MIN_CLAUSE_WORDS = 4
 """A split that would leave a piece shorter than this is not made."""
 MISSING_SHOWN = 8
@@ -236,6 +237,28 @@ class ClaimsReport:
     def claims_of(self, source: str) -> tuple[Claim, ...]:
         """Claims of source "a" or "b"."""
         return tuple(c for c in self.claims if c.source == source)
+
+    def counts(self, source: str) -> dict[str, int]:
+        """How many claims a source has, in all and by status."""
+        statuses = [c.status for c in self.claims_of(source)]
+        return {"claims": len(statuses), **{s: statuses.count(s) for s in CLAIM_STATUSES}}
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def groups_of(self, kind: str) -> tuple[ClaimGroup, ...]:
+        """The "speaker" or the "entity" groups."""
+        return tuple(g for g in self.groups if g.kind == kind)
+
+    def other_unique(self) -> tuple[Claim, ...]:
+        """Unique claims not already shown under a speaker only one source quotes."""
+        quoted = {i for g in self.groups_of("speaker") for i in g.claims}
+        return tuple(c for c in self.claims if c.status == "unique" and c.id not in quoted)
+
+    def partial(self) -> tuple[Claim, ...]:
+        """Claims the other source reports in part."""
+        return tuple(c for c in self.claims if c.status == "partial")
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the JSON that `sco-compare claims --format json` prints."""

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from sco_compare.claims import ClaimsReport
 from sco_compare.models import Claim, Comparison, Document
-from sco_compare.render.text import DiffPiece, inert, percent, word_diff
+from sco_compare.render.text import (
+    DiffPiece,
+    group_text,
+    inert,
+    percent,
+    sentence_ids,
+    word_diff,
+)
 from sco_compare.settings import Settings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
@@ -25,10 +32,6 @@ def code(text: str) -> str:
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{padding}{text}{padding}{fence}"
-
-
-def _ids(document: Document, indices: Sequence[int]) -> str:
-    return ", ".join(document.sentences[k].id for k in indices)
 
 
 def _diff_cell(pieces: list[DiffPiece]) -> str:
@@ -80,12 +83,12 @@ def render_diff(comparison: Comparison) -> str:
             "|---|---|---|---:|---|---|",
         ]
         for alignment in comparison.alignments:
-            text_a = " ".join(document_a.sentences[k].text for k in alignment.a)
-            text_b = " ".join(document_b.sentences[k].text for k in alignment.b)
-            pieces_a, pieces_b = word_diff(text_a, text_b)
+            pieces_a, pieces_b = word_diff(
+                group_text(document_a, alignment.a), group_text(document_b, alignment.b)
+            )
             lines.append(
-                f"| {_ids(document_a, alignment.a)} | {_ids(document_b, alignment.b)}"
-                f" | {alignment.kind} | {alignment.score:.2f}"
+                f"| {sentence_ids(document_a, alignment.a)}"
+                f" | {sentence_ids(document_b, alignment.b)} | {alignment.kind} | {alignment.score:.2f}"
                 f" | {_diff_cell(pieces_a)} | {_diff_cell(pieces_b)} |"
             )
     else:
@@ -117,34 +120,27 @@ def render_claims(report: ClaimsReport) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for document in (document_a, document_b):
-        statuses = [c.status for c in report.claims_of(document.label.lower())]
+        count = report.counts(document.label.lower())
         lines.append(
-            f"| {document.label} {escape(document.name)} | {len(statuses)}"
-            f" | {statuses.count('shared')} | {statuses.count('partial')}"
-            f" | {statuses.count('unique')} |"
+            f"| {document.label} {escape(document.name)} | {count['claims']}"
+            f" | {count['shared']} | {count['partial']} | {count['unique']} |"
         )
-    by_id = {c.id: c for c in report.claims}
-    shown: set[str] = set()
     lines += ["", "## Speakers only one source quotes", ""]
-    speakers = [g for g in report.groups if g.kind == "speaker"]
-    for group in speakers:
+    for group in report.groups_of("speaker"):
         lines += [f"### {escape(group.summary)}", ""]
-        lines += [_claim_item(by_id[i]) for i in group.claims]
+        lines += [_claim_item(report.claim(i)) for i in group.claims]
         lines.append("")
-        shown.update(group.claims)
-    if not speakers:
+    if not report.groups_of("speaker"):
         lines += ["(none)", ""]
     lines += ["## Names only one source mentions", ""]
-    entities = [g for g in report.groups if g.kind == "entity"]
     lines += [
         f"- **{escape(g.name)}**: only in {g.source.upper()} ({', '.join(g.claims)})"
-        for g in entities
+        for g in report.groups_of("entity")
     ] or ["(none)"]
     lines += ["", "## Other claims only one source carries", ""]
-    rest = [c for c in report.claims if c.status == "unique" and c.id not in shown]
-    lines += [_claim_item(c) for c in rest] or ["(none)"]
+    lines += [_claim_item(c) for c in report.other_unique()] or ["(none)"]
     lines += ["", "## Partly reported claims", ""]
-    partial = [c for c in report.claims if c.status == "partial"]
+    partial = report.partial()
     if partial:
         lines += ["| claim | text | closest | missing | notes |", "|---|---|---|---|---|"]
     for claim in partial:

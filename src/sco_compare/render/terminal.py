@@ -13,7 +13,16 @@ from rich.text import Text
 
 from sco_compare.claims import ClaimsReport
 from sco_compare.models import Alignment, Claim, Comparison, Document
-from sco_compare.render.text import DiffPiece, bar, inert, marked, percent, word_diff
+from sco_compare.render.text import (
+    DiffPiece,
+    bar,
+    group_text,
+    inert,
+    marked,
+    percent,
+    sentence_ids,
+    word_diff,
+)
 
 STATUS_STYLES = {
     "covered": "green",
@@ -23,16 +32,6 @@ STATUS_STYLES = {
 }
 CLAIM_STYLES = {"shared": "green", "partial": "yellow", "unique": "bold magenta"}
 ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
-
-
-def sentence_ids(document: Document, indices: Sequence[int]) -> str:
-    """Comma-separated sentence ids, A3, A4."""
-    return ", ".join(document.sentences[k].id for k in indices)
-
-
-def group_text(document: Document, indices: Sequence[int]) -> str:
-    """The texts of a group's sentences of one side, joined."""
-    return " ".join(document.sentences[k].text for k in indices)
 
 
 def diff_text(pieces: list[DiffPiece], *, color: bool) -> Text:
@@ -179,38 +178,30 @@ def claims_report(report: ClaimsReport) -> list[RenderableType]:
     for column in ("source", "claims", "shared", "partial", "unique"):
         counts.add_column(column, justify="left" if column == "source" else "right")
     for document in (document_a, document_b):
-        claims = report.claims_of(document.label.lower())
-        statuses = [c.status for c in claims]
+        count = report.counts(document.label.lower())
         counts.add_row(
             Text(f"{document.label} {inert(document.name)}"),
-            str(len(claims)),
-            Text(str(statuses.count("shared")), style="green"),
-            Text(str(statuses.count("partial")), style="yellow"),
-            Text(str(statuses.count("unique")), style="bold magenta"),
+            str(count["claims"]),
+            *(Text(str(count[s]), style=CLAIM_STYLES[s]) for s in ("shared", "partial", "unique")),
         )
     parts.append(counts)
-    by_id = {c.id: c for c in report.claims}
-    speakers = [g for g in report.groups if g.kind == "speaker"]
-    entities = [g for g in report.groups if g.kind == "entity"]
-    shown: set[str] = set()
     parts.append(_section("Speakers only one source quotes"))
-    for group in speakers or []:
+    for group in report.groups_of("speaker"):
         parts.append(Text(inert(group.summary), style="bold"))
-        parts.append(_claims_table([by_id[i] for i in group.claims], with_speaker=False))
-        shown.update(group.claims)
-    if not speakers:
+        parts.append(_claims_table([report.claim(i) for i in group.claims], with_speaker=False))
+    if not report.groups_of("speaker"):
         parts.append(Text("(none)", style="dim"))
     parts.append(_section("Names only one source mentions"))
-    for group in entities:
+    for group in report.groups_of("entity"):
         line = Text(f"  {inert(group.name)}", style="bold")
         line.append(f": only in {group.source.upper()} ({', '.join(group.claims)})")
         parts.append(line)
-    if not entities:
+    if not report.groups_of("entity"):
         parts.append(Text("(none)", style="dim"))
-    rest = [c for c in report.claims if c.status == "unique" and c.id not in shown]
+    rest = report.other_unique()
     parts.append(_section("Other claims only one source carries"))
     parts.append(_claims_table(rest) if rest else Text("(none)", style="dim"))
-    partial = [c for c in report.claims if c.status == "partial"]
+    partial = report.partial()
     parts.append(_section("Partly reported claims"))
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", no_wrap=True, style="yellow")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from sco_compare.models import Document
 from sco_compare.normalize import fold
 
 # Controls (C0, DEL, C1), bidi overrides that reorder what a terminal shows, lone surrogates.
@@ -87,3 +89,13 @@ def bar(ratio: float, width: int = 20) -> str:
     """A small bar of block characters for a ratio in [0, 1]."""
     filled = round(max(0.0, min(1.0, ratio)) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def sentence_ids(document: Document, indices: Sequence[int]) -> str:
+    """Comma-separated sentence ids: "A3, A4"."""
+    return ", ".join(document.sentences[k].id for k in indices)
+
+
+def group_text(document: Document, indices: Sequence[int]) -> str:
+    """The texts of a group's sentences of one side, joined."""
+    return " ".join(document.sentences[k].text for k in indices)
