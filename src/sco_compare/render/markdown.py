@@ -88,7 +88,8 @@ def render_diff(comparison: Comparison) -> str:
             )
             lines.append(
                 f"| {sentence_ids(document_a, alignment.a)}"
-                f" | {sentence_ids(document_b, alignment.b)} | {alignment.kind} | {alignment.score:.2f}"
+                f" | {sentence_ids(document_b, alignment.b)}"
+                f" | {alignment.kind} | {alignment.score:.2f}"
                 f" | {_diff_cell(pieces_a)} | {_diff_cell(pieces_b)} |"
             )
     else:
