@@ -20,7 +20,7 @@ import csv
 import importlib.util
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -127,7 +127,8 @@ def cross_validate(
     """10-fold CV of the covered cut on MSRP: pick the best cut on 9 folds, test on the 10th."""
     truth = [t for t, _, _ in msrp]
     predictions = {
-        cut: [is_paraphrase(a, b, base.with_(covered_cut=cut)) for _, a, b in msrp] for cut in grid
+        cut: [is_paraphrase(a, b, replace(base, covered_cut=cut)) for _, a, b in msrp]
+        for cut in grid
     }
     held_out_truth: list[bool] = []
     held_out_predicted: list[bool] = []
@@ -191,15 +192,20 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(
                     (
                         f"link {link:.2f} covered {covered:.2f}",
-                        run(base.with_(link_cut=link, covered_cut=covered)),
+                        run(replace(base, link_cut=link, covered_cut=covered)),
                     )
                 )
     else:
         rows.append(("chosen", run(base)))
         for delta in (-0.05, 0.05):
-            rows.append((f"link_cut {delta:+.2f}", run(base.with_(link_cut=base.link_cut + delta))))
             rows.append(
-                (f"covered_cut {delta:+.2f}", run(base.with_(covered_cut=base.covered_cut + delta)))
+                (f"link_cut {delta:+.2f}", run(replace(base, link_cut=base.link_cut + delta)))
+            )
+            rows.append(
+                (
+                    f"covered_cut {delta:+.2f}",
+                    run(replace(base, covered_cut=base.covered_cut + delta)),
+                )
             )
     print_table(rows)
     if msrp and not args.sweep:

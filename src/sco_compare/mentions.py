@@ -221,7 +221,7 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
         add(NumberMention("range", f"{match.group(1)}-{match.group(2)}"), match.span())
     for match in _MONTH_YEAR.finditer(folded):
         month = MONTHS.get(match.group(1).lower())
-        if month and len(match.group(1)) > 2:
+        if month:
             add(NumberMention("month", f"{match.group(2)}-{month:02d}"), match.span())
     for match in _MONTH_DAY.finditer(folded):
         month = MONTHS.get(match.group(1).lower())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from sco_compare._version import __version__
@@ -53,7 +53,3 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         """The settings as JSON-ready values, with their signature."""
         return {**asdict(self), "signature": self.signature()}
-
-    def with_(self, **changes: Any) -> Settings:
-        """A copy with some values changed."""
-        return replace(self, **changes)
