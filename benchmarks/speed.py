@@ -4,7 +4,9 @@ Usage:
     python benchmarks/speed.py [--sizes 100,1000,5000,20000] [--exhaustive-up-to 1000]
                                [--json benchmarks/speed.json] [--seed 7]
 
-For each size N it writes a pair of N-sentence documents (fixed seed; see make_pair), then
+For each size N it writes a pair of N-sentence documents (fixed seed; see make_pair: pseudo-words
+with Zipf frequencies, and a vocabulary that grows with the square root of the text, as Heaps'
+law has it for real text), then
 measures, each in a fresh process so peak memory is the process's own:
   load_s       reading, decoding and segmenting both documents
   align_s      the alignment stage: normalization, candidates, scoring, groups (align())
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import random
 import subprocess
@@ -83,7 +86,9 @@ def make_pair(size: int, seed: int) -> tuple[str, str]:
     """Document A: `size` sentences. B: 60% of A reworded (a tenth merged in pairs), the rest new,
     in a shuffled order."""
     rng = random.Random(seed * 1_000_003 + size)
-    vocabulary = make_vocabulary(rng, max(2_000, size * 4))
+    # Heaps' law: a text of n words uses about K * sqrt(n) distinct ones (K = 40 here, with
+    # about 13 content words a sentence), so the vocabulary grows slower than the text.
+    vocabulary = make_vocabulary(rng, max(2_000, int(40 * math.sqrt(size * 13))))
     cumulative = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(vocabulary))))
     document_a = [make_sentence(rng, vocabulary, cumulative) for _ in range(size)]
     document_b: list[list[str]] = []

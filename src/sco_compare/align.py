@@ -63,7 +63,13 @@ def top_partners(
         if q is not None:
             for term in q.terms:
                 postings[term].append(j)
+    cap = settings.index_max_postings
     totals = [weights.total_of(q.terms) if q is not None else 0.0 for q in others]
+    # What each other sentence could share through terms left out of the index.
+    frequent = [
+        weights.total(t for t in q.terms if len(postings[t]) > cap) if q is not None else 0.0
+        for q in others
+    ]
     for i, p in enumerate(profiles):
         if p is None:
             continue
@@ -71,7 +77,7 @@ def top_partners(
         left_out = 0.0
         for term in sorted(p.terms):  # a fixed order: float sums must not vary between runs
             partners = postings.get(term)
-            if partners and len(partners) <= settings.index_max_postings:
+            if partners and len(partners) <= cap:
                 weight = weights(term)
                 for j in partners:
                     overlap[j] += weight
@@ -80,7 +86,8 @@ def top_partners(
         total = weights.total_of(p.terms)
         # Ties keep the (deterministic) order in which partners were first met.
         for j in heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__):
-            if 2 * (overlap[j] + left_out) >= least_dice * (total + totals[j]):
+            shared_at_most = overlap[j] + min(left_out, frequent[j])
+            if 2 * shared_at_most >= least_dice * (total + totals[j]):
                 yield i, j
 
 

@@ -98,7 +98,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return SnowballStemmer("english")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)
 def stem(word: str) -> str:
     """Snowball stem of a lower-case word, with spelling variants folded first."""
     if word[0].isdigit():
@@ -106,7 +106,7 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(american_spelling(word)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)
 def _word(surface: str) -> tuple[str, bool, bool]:
     """Stem, stopword and number flags of a word as written (cached per distinct word)."""
     lower = surface.lower()
@@ -174,20 +174,27 @@ def merged(profiles: Sequence[Profile]) -> Profile:
     )
 
 
+WEIGHT_SCALE = 1 << 20
+
+
 @dataclass(frozen=True)
 class TermWeights:
-    """Weight of each content stem: inverse sentence frequency, with names and numbers boosted."""
+    """Weight of each content stem: inverse sentence frequency, with names and numbers boosted.
 
-    weights: dict[str, float]
-    default: float
+    Weights are kept as integers in units of 1/WEIGHT_SCALE, so a sum is exact whatever order a
+    set yields its terms in (which varies from run to run), and fast.
+    """
+
+    units: dict[str, int]
+    default_units: int
     _totals: dict[frozenset[str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, term: str) -> float:
-        return self.weights.get(term, self.default)
+        return self.units.get(term, self.default_units) / WEIGHT_SCALE
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of `terms`."""
-        return math.fsum(map(self.weights.get, terms, repeat(self.default)))
+        return sum(map(self.units.get, terms, repeat(self.default_units))) / WEIGHT_SCALE
 
     def total_of(self, terms: frozenset[str]) -> float:
         """Sum of the weights of a sentence's terms, computed once per distinct set."""
@@ -209,9 +216,9 @@ def term_weights(
     frequency_a = Counter(term for p in profiles_a for term in p.terms)
     frequency_b = Counter(term for p in profiles_b for term in p.terms)
     boosted = {term for p in (*profiles_a, *profiles_b) for term in p.names | p.numbers}
-    weights = {}
+    units = {}
     for term in frequency_a.keys() | frequency_b.keys():
         frequency = max(frequency_a[term], frequency_b[term])
         weight = 1.0 + math.log(size / frequency)
-        weights[term] = weight * name_boost if term in boosted else weight
-    return TermWeights(weights=weights, default=1.0 + math.log(size))
+        units[term] = round((weight * name_boost if term in boosted else weight) * WEIGHT_SCALE)
+    return TermWeights(units=units, default_units=round((1.0 + math.log(size)) * WEIGHT_SCALE))

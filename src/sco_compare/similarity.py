@@ -17,8 +17,6 @@ from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 
 FUZZY_MIN_LENGTH = 5
 """Shorter stems must match exactly: "law" and "low" are not variants of one word."""
-FUZZY_PREFIX = 3
-"""Variants share their first letters; this keeps the search to small buckets of the vocabulary."""
 
 
 def spelling_variants(
@@ -27,15 +25,17 @@ def spelling_variants(
     """Map each term that has a near spelling (difflib ratio) on the other side to one
     representative of its group: the alphabetically first.
 
-    Only terms that one side lacks need a variant. Every pair is compared in alphabetical
-    order and all matches are kept, so the map does not depend on which source is A.
+    Only terms that one side lacks need a variant, and only words one edit apart are compared
+    (they share a form with one letter deleted), so the search grows with the vocabulary, not
+    with its square. Every pair is compared in alphabetical order and all matches are kept, so
+    the map does not depend on which source is A.
     """
     vocabulary_a, vocabulary_b = set(terms_a), set(terms_b)
-    buckets: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for side, only in ((0, vocabulary_a - vocabulary_b), (1, vocabulary_b - vocabulary_a)):
-        for term in sorted(only):
-            if len(term) >= FUZZY_MIN_LENGTH and term.isalpha():
-                buckets[term[:FUZZY_PREFIX]][side].append(term)
+    only_a = sorted(t for t in vocabulary_a - vocabulary_b if _spellable(t))
+    by_deletion: dict[str, list[str]] = defaultdict(list)
+    for term in sorted(t for t in vocabulary_b - vocabulary_a if _spellable(t)):
+        for form in _deletions(term):
+            by_deletion[form].append(term)
     group: dict[str, str] = {}  # union-find: each term's parent, roots map to themselves
 
     def root(term: str) -> str:
@@ -43,17 +43,26 @@ def spelling_variants(
             term = group[term]
         return term
 
-    for only_a, only_b in buckets.values():
-        for term in only_a:
-            for other in only_b:
-                first, second = sorted((term, other))
-                if not _lengths_allow(first, second, fuzzy_ratio):
-                    continue
-                matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-                if matcher.quick_ratio() >= fuzzy_ratio and matcher.ratio() >= fuzzy_ratio:
-                    low, high = sorted((root(first), root(second)))
-                    group[high] = low
+    for term in only_a:
+        candidates = sorted({o for form in _deletions(term) for o in by_deletion.get(form, ())})
+        for other in candidates:
+            first, second = sorted((term, other))
+            if not _lengths_allow(first, second, fuzzy_ratio):
+                continue
+            matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+            if matcher.quick_ratio() >= fuzzy_ratio and matcher.ratio() >= fuzzy_ratio:
+                low, high = sorted((root(first), root(second)))
+                group[high] = low
     return {term: root(term) for term in group if root(term) != term}
+
+
+def _spellable(term: str) -> bool:
+    return len(term) >= FUZZY_MIN_LENGTH and term.isalpha()
+
+
+def _deletions(term: str) -> set[str]:
+    """The term and every form of it with one letter deleted."""
+    return {term, *(term[:k] + term[k + 1 :] for k in range(len(term)))}
 
 
 def _lengths_allow(first: str, second: str, ratio: float) -> bool:
