@@ -35,13 +35,13 @@ SENTENCE_STARTERS = frozenset(
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
-_CRUMBS = re.compile(r"\s[>»|/]\s")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
 HEADLINE_MAX_WORDS = 25
+BYLINE_MAX_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +101,9 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
     """True for navigation crumbs, headlines, share prompts, bylines and contact lines.
 
-    Decided by the shape of the line, never by a list of known strings: a sentence that stands
-    alone on its line without sentence-final punctuation is a heading or a prompt; a sentence
+    Decided by the shape of the line, never by a list of known strings: a short sentence that
+    stands alone on its line without sentence-final punctuation is a crumb, a heading or a
+    prompt; a short line that opens with "By", "Photo", "Source"... is a byline; a sentence
     with an e-mail address or a web address is a contact or credit line; a sentence with no
     word at all ("...", "* * *") is a separator.
     """
@@ -111,10 +112,8 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
         return True
     if not alone_on_line:
         return False
-    if _CRUMBS.search(folded) and not _TERMINAL.search(folded):
-        return True
-    if _BYLINE.match(folded) and len(folded.split()) <= 8:
-        return True
+    if _BYLINE.match(folded) and len(folded.split()) <= BYLINE_MAX_WORDS:
+        return True  # "By Jane Doe." ends like a sentence but is a byline
     # A headline or prompt is short; a long unpunctuated line is body text that lost its period.
     return not _TERMINAL.search(folded) and len(folded.split()) <= HEADLINE_MAX_WORDS
 
