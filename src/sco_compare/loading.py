@@ -284,13 +284,14 @@ def document_from_text(
     name: str | None = None,
     path: str | None = None,
     html: bool = False,
+    sha256: str | None = None,
 ) -> Document:
-    """Build a Document from text already in memory.
+    """Build a Document from text already in memory (sha256: of the source's bytes, if known).
 
     Raises InputError when there is nothing to compare: no text, or no sentence with a word.
     """
     name = name or f"source {label}"
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     body = clean_text(html_to_text(text) if html else text)
     if is_blank(body):
         where = "outside markup, scripts and navigation" if html else "(only whitespace)"
@@ -353,6 +354,7 @@ def load_document(
         name=where,
         path=None if path == "-" else path,
         html=is_html,
+        sha256=hashlib.sha256(data).hexdigest(),
     )
     name = "stdin" if path == "-" else Path(path).name
-    return replace(document, name=name, sha256=hashlib.sha256(data).hexdigest()), decoded.warning
+    return replace(document, name=name), decoded.warning
