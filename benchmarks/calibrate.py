@@ -20,12 +20,15 @@ import csv
 import importlib.util
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from benchmarks import logistic
 from sco_compare import Settings, compare, document_from_text
+from sco_compare.match import logit, pair_features, probability
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -65,7 +68,27 @@ def score_pair(scorer: ModuleType, pair: GoldPair, settings: Settings) -> dict[s
     document_b = document_from_text(pair.text_b, label="B")
     result = compare(document_a, document_b, settings=settings).to_dict()
     figures: dict[str, float] = scorer.score(pair.gold, result, None)
-    return {k: v for k, v in figures.items() if isinstance(v, float)}
+    return {
+        **{k: v for k, v in figures.items() if isinstance(v, float)},
+        "covered_f1": covered_f1(scorer, pair.gold, result),
+    }
+
+
+def covered_f1(scorer: ModuleType, gold: dict[str, Any], result: dict[str, Any]) -> float:
+    """F1 of status "covered" against the gold statuses, over the sentences that both the gold
+    and the tool call covered or partial (score.py leaves covered-versus-partial unscored)."""
+    truth: list[bool] = []
+    predicted: list[bool] = []
+    for side, source in zip("ab", result["sources"], strict=True):
+        mapping, _ = scorer.map_sentences(source["sentences"], gold[side]["sentences"])
+        gold_status = {g["id"]: g["status"] for g in gold[side]["sentences"]}
+        for sentence in source["sentences"]:
+            for gold_id in mapping.get(sentence["index"], ()):
+                statuses = (gold_status[gold_id], sentence["status"])
+                if all(s in ("covered", "partial") for s in statuses):
+                    truth.append(statuses[0] == "covered")
+                    predicted.append(statuses[1] == "covered")
+    return classification(truth, predicted)["f1"]
 
 
 def msrp_pairs(shared: Path) -> list[tuple[bool, str, str]]:
@@ -106,7 +129,11 @@ def evaluate(
     row: dict[str, float] = {}
     if seed:
         figures = score_pair(scorer, seed, settings)
-        row.update(seed_align_f1=figures["align_f1"], seed_unique_f1=figures["unique_f1"])
+        row.update(
+            seed_align_f1=figures["align_f1"],
+            seed_unique_f1=figures["unique_f1"],
+            seed_covered_f1=figures["covered_f1"],
+        )
     if superpal:
         scored = [score_pair(scorer, pair, settings) for pair in superpal]
         for key in ("align_p", "align_r", "align_f1"):
@@ -118,34 +145,48 @@ def evaluate(
     return row
 
 
-def cross_validate(
-    msrp: list[tuple[bool, str, str]],
-    base: Settings,
-    grid: list[float],
-    folds: int = 10,
-) -> dict[str, float]:
-    """10-fold CV of the covered cut on MSRP: pick the best cut on 9 folds, test on the 10th."""
-    truth = [t for t, _, _ in msrp]
-    predictions = {
-        cut: [is_paraphrase(a, b, replace(base, covered_cut=cut)) for _, a, b in msrp]
-        for cut in grid
+CUT_GRID = tuple(round(0.3 + k / 100, 2) for k in range(41))
+"""Probabilities tried for the covered cut."""
+PLATEAU = 0.005
+"""Cuts whose accuracy is this close to the best are equally good: the middle one is chosen."""
+
+
+def fit_match(
+    features: Sequence[Sequence[float]], truth: Sequence[bool], penalty: float
+) -> tuple[tuple[float, ...], float]:
+    """Match weights fitted to labelled pairs, and the covered cut for them: the middle of the
+    cuts that classify the pairs (nearly) as well as the best one, so that it is not a peak."""
+    weights = logistic.fit(features, truth, penalty=penalty)
+    chances = [probability(logit(f, weights)) for f in features]
+    accuracy = {
+        cut: sum((chance >= cut) == t for chance, t in zip(chances, truth, strict=True))
+        for cut in CUT_GRID
     }
+    best = max(accuracy.values())
+    good = [cut for cut in CUT_GRID if accuracy[cut] >= best - PLATEAU * len(truth)]
+    return weights, good[len(good) // 2]
+
+
+def cross_validate(
+    msrp: list[tuple[bool, str, str]], base: Settings, penalty: float, folds: int = 10
+) -> dict[str, float]:
+    """10-fold CV of the match model and the covered cut: fit both on nine folds, then judge the
+    tenth through compare(), exactly as the tool would."""
+    truth = [t for t, _, _ in msrp]
+    features = [pair_features(a, b, base) for _, a, b in msrp]
     held_out_truth: list[bool] = []
     held_out_predicted: list[bool] = []
-    chosen = []
+    cuts = []
     for fold in range(folds):
         train = [k for k in range(len(msrp)) if k % folds != fold]
-        test = [k for k in range(len(msrp)) if k % folds == fold]
-
-        def train_accuracy(cut: float, train: list[int] = train) -> float:
-            return sum(predictions[cut][k] == truth[k] for k in train) / len(train)
-
-        best = max(grid, key=train_accuracy)
-        chosen.append(best)
-        held_out_truth.extend(truth[k] for k in test)
-        held_out_predicted.extend(predictions[best][k] for k in test)
+        weights, cut = fit_match([features[k] for k in train], [truth[k] for k in train], penalty)
+        cuts.append(cut)
+        fitted = replace(base, match_weights=weights, covered_cut=cut)
+        for k in range(fold, len(msrp), folds):
+            held_out_truth.append(truth[k])
+            held_out_predicted.append(is_paraphrase(msrp[k][1], msrp[k][2], fitted))
     figures = classification(held_out_truth, held_out_predicted)
-    figures["cut_min"], figures["cut_max"] = min(chosen), max(chosen)
+    figures["cut_min"], figures["cut_max"] = min(cuts), max(cuts)
     return figures
 
 
@@ -164,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--link-cut", type=float, default=Settings.link_cut)
     parser.add_argument("--covered-cut", type=float, default=Settings.covered_cut)
+    parser.add_argument(
+        "--penalty", type=float, default=3.0, help="L2 penalty of the match model's fit"
+    )
     parser.add_argument("--no-msrp", action="store_true", help="skip the 4,076 MSRP pairs")
     parser.add_argument("--sweep", action="store_true", help="grid over both cuts")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
@@ -207,13 +251,29 @@ def main(argv: list[str] | None = None) -> int:
                     run(replace(base, covered_cut=base.covered_cut + delta)),
                 )
             )
+        for contained in (0.6, 0.7, 0.8, 0.9, 1.0):
+            if contained != base.contained_cut:
+                rows.append(
+                    (f"contained_cut {contained:.2f}", run(replace(base, contained_cut=contained)))
+                )
     print_table(rows)
     if msrp and not args.sweep:
-        grid = [round(base.covered_cut + step / 100, 2) for step in range(-15, 16, 5)]
-        cv = cross_validate(msrp, base, grid)
-        print(
-            "MSRP 10-fold CV of the covered cut:", " ".join(f"{k}={v:.3f}" for k, v in cv.items())
+        for penalty in (args.penalty / 10, args.penalty, args.penalty * 10):
+            cv = cross_validate(msrp, base, penalty)
+            print(
+                f"MSRP 10-fold CV of the match model and covered cut (penalty {penalty:g}):",
+                " ".join(f"{k}={v:.3f}" for k, v in cv.items()),
+            )
+        weights, cut = fit_match(
+            [pair_features(a, b, base) for _, a, b in msrp], [t for t, _, _ in msrp], args.penalty
         )
+        fitted = ", ".join(f"{w:.4f}" for w in weights)
+        print(f"fitted on all of MSRP: covered_cut={cut} match_weights=({fitted})")
+        if (round(cut, 2), tuple(round(w, 4) for w in weights)) != (
+            base.covered_cut,
+            base.match_weights,
+        ):
+            print("note: these differ from the settings used above", file=sys.stderr)
     if args.json:
         args.json.write_text(
             json.dumps({"signature": base.signature(), "rows": dict(rows)}, indent=2)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from benchmarks.speed import make_pair
 
+from benchmarks.speed import make_pair
 from sco_compare import Settings, compare, document_from_text
 from sco_compare.align import align
 from tests.conftest import CHINA_DAILY, READOUT

@@ -25,6 +25,36 @@ def test_abbreviation_before_a_pronoun_ends_the_sentence() -> None:
     ]
 
 
+def test_initials_do_not_end_sentences() -> None:
+    text = "Retailers J.C. Penney Co. and Walgreen report. Hynix CEO E.J. Woo condemned it."
+    assert texts(text) == [
+        "Retailers J.C. Penney Co. and Walgreen report.",
+        "Hynix CEO E.J. Woo condemned it.",
+    ]
+    assert texts("The deal went to J.D. Edwards. The board agreed.") == [
+        "The deal went to J.D. Edwards.",
+        "The board agreed.",
+    ]
+
+
+def test_a_cut_before_a_lower_case_word_or_a_closing_bracket_is_undone() -> None:
+    assert texts('"The air is going fast!" she screamed at him.') == [
+        '"The air is going fast!" she screamed at him.'
+    ]
+    assert texts("Three Republicans, Wayne Allard (Colo.), and others spoke.") == [
+        "Three Republicans, Wayne Allard (Colo.), and others spoke."
+    ]
+    assert texts("A briefing on the C.I.A. officer was held.") == [
+        "A briefing on the C.I.A. officer was held."
+    ]
+
+
+def test_a_spaced_ellipsis_does_not_end_the_sentence() -> None:
+    assert texts("Water is left behind . . . there could be cholera.") == [
+        "Water is left behind . . . there could be cholera."
+    ]
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = '"It was good," he said. "We will go further." Xi agreed.'
     assert texts(text) == ['"It was good," he said.', '"We will go further."', "Xi agreed."]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from sco_compare.match import matches
 from sco_compare.models import Alignment, Sentence, Status
 from sco_compare.normalize import Profile, TermWeights, merged, profile
 from sco_compare.settings import Settings
@@ -122,31 +123,55 @@ def link_strength(
     return (1.0 - rank_weight) * score.score + rank_weight * relative
 
 
-def _coverage(center: Profile, others: Sequence[Profile], weights: TermWeights) -> float:
-    """Share of the center's weighted content that the union of the others reports."""
-    found = center.terms & frozenset().union(*(o.terms for o in others))
+def _contained(center: Profile, group: Profile, weights: TermWeights, settings: Settings) -> bool:
+    """The group reports nearly all of the center's content, gives no number differently and
+    has the same polarity, however much else it says."""
+    found = weights.total(center.terms & group.terms)
     total = weights.total(center.terms)
-    return weights.total(found) / total if total else 0.0
-
-
-def _conflicting(center: Profile, others: Sequence[Profile]) -> bool:
-    """A number the other side gives differently, or a negation no partner shares."""
-    other_numbers = frozenset().union(*(o.numbers for o in others))
-    differing_numbers = bool(center.numbers - other_numbers) and bool(
-        other_numbers - center.numbers
+    if not total or found < settings.contained_cut * total:
+        return False
+    differing_numbers = bool(center.numbers - group.numbers) and bool(
+        group.numbers - center.numbers
     )
-    return differing_numbers or all(o.negated != center.negated for o in others)
+    return not differing_numbers and center.negated == group.negated
 
 
-def _status(
-    center: Profile | None, others: Sequence[Profile], weights: TermWeights, settings: Settings
-) -> Status:
-    if center is None:
-        return "boilerplate"
-    if not others:
-        return "unique"
-    covered = _coverage(center, others, weights) >= settings.covered_cut
-    return "covered" if covered and not _conflicting(center, others) else "partial"
+@dataclass
+class _CoverageJudge:
+    """Covered or partial, for a sentence and the sentences it links to.
+
+    The match model is symmetric, so a pair of sentence groups is put to it once, whichever
+    side asks (in a 1:1 link, both sides ask the same question).
+    """
+
+    profiles: dict[str, Sequence[Profile | None]]
+    weights: TermWeights
+    settings: Settings
+    answers: dict[frozenset[tuple[str, tuple[int, ...]]], bool] = field(default_factory=dict)
+
+    def status(self, side: str, index: int, partners: Sequence[int]) -> Status:
+        center = self.profiles[side][index]
+        if center is None:
+            return "boilerplate"
+        other_side = "b" if side == "a" else "a"
+        partners = [m for m in partners if self.profiles[other_side][m] is not None]
+        if not partners:
+            return "unique"
+        # Reported by the group as a whole, or by one of its sentences alone.
+        groups = (
+            [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [tuple(partners)]
+        )
+        for group in groups:
+            members = [p for m in group if (p := self.profiles[other_side][m])]
+            reported = merged(members) if len(members) > 1 else members[0]
+            if _contained(center, reported, self.weights, self.settings):
+                return "covered"
+            key = frozenset(((side, (index,)), (other_side, group)))
+            if key not in self.answers:
+                self.answers[key] = matches(center, reported, self.weights, self.settings)
+            if self.answers[key]:
+                return "covered"
+        return "partial"
 
 
 def _shown_terms(
@@ -193,18 +218,9 @@ def align(
             best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))
             best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (score.score, -i))
 
-    def statuses(
-        profiles: Sequence[Profile | None],
-        links: dict[int, list[int]],
-        others: Sequence[Profile | None],
-    ) -> tuple[Status, ...]:
-        return tuple(
-            _status(p, [q for m in links.get(k, ()) if (q := others[m])], weights, settings)
-            for k, p in enumerate(profiles)
-        )
-
-    statuses_a = statuses(profiles_a, links_a, profiles_b)
-    statuses_b = statuses(profiles_b, links_b, profiles_a)
+    judge = _CoverageJudge({"a": profiles_a, "b": profiles_b}, weights, settings)
+    statuses_a = tuple(judge.status("a", i, links_a.get(i, ())) for i in range(len(profiles_a)))
+    statuses_b = tuple(judge.status("b", j, links_b.get(j, ())) for j in range(len(profiles_b)))
     alignments = _groups(links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights)
     return AlignmentResult(
         alignments=tuple(alignments),

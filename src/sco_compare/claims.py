@@ -301,7 +301,7 @@ def _judge(
         return replace(claim, status="unique", score=round(coverage, 4)), []
     coverage = score.coverage_a
     notes = []
-    status: ClaimStatus = "shared" if coverage >= settings.covered_cut else "partial"
+    status: ClaimStatus = "shared" if coverage >= settings.claim_shared_cut else "partial"
     if unit.speaker and counterpart.speaker and not same_speaker(unit.speaker, counterpart.speaker):
         notes.append(
             f"attributed to {unit.speaker.name} here, to {counterpart.speaker.name} in the other"

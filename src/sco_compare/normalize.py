@@ -123,6 +123,8 @@ class Profile:
     names: frozenset[str]
     numbers: frozenset[str]
     negated: bool
+    stems: tuple[str, ...] = ()
+    """Every word's stem in reading order, function words included (for sequence matching)."""
 
 
 def profile(text: str) -> Profile:
@@ -137,9 +139,11 @@ def profile(text: str) -> Profile:
     names: set[str] = set()
     numbers: set[str] = set()
     negated = False
+    stems: list[str] = []
     for position, match in enumerate(_TOKEN.finditer(folded)):
         surface = match.group()
         word_stem, is_stopword, is_number = _word(surface)
+        stems.append(word_stem)
         negated = negated or surface.lower() in NEGATIONS
         if is_stopword:
             function_words.setdefault(word_stem, surface)
@@ -157,6 +161,7 @@ def profile(text: str) -> Profile:
         names=frozenset(names),
         numbers=frozenset(numbers),
         negated=negated,
+        stems=tuple(stems),
     )
 
 
@@ -171,6 +176,7 @@ def merged(profiles: Sequence[Profile]) -> Profile:
         names=frozenset().union(*(p.names for p in profiles)),
         numbers=frozenset().union(*(p.numbers for p in profiles)),
         negated=any(p.negated for p in profiles),
+        stems=tuple(stem for p in profiles for stem in p.stems),
     )
 
 

@@ -18,7 +18,7 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft messrs mme mlle
     gen lt col maj capt cmdr adm sgt cpl brig supt insp
-    gov sen rep pres hon rev amb sec atty
+    gov sen rep pres hon rev amb sec atty pfc pvt spc sens reps govs lieut
     u.s u.n u.k e.u u.s.a u.a.e d.c p.m a.m e.g i.e etc vs cf al approx
     jan feb mar apr jun jul aug sep sept oct nov dec
     no nos vol fig dept est inc corp co ltd bros assn univ intl
@@ -38,6 +38,10 @@ _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
+_INITIALS_END = re.compile(r"(?:^|[\s(\"'“‘/-])(?:[A-Z]\.){1,4}$")
+_FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(\"'“‘/-])([A-Za-z]+)\.$")
+_CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
 HEADLINE_MAX_WORDS = 25
@@ -118,13 +122,47 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
     return not _TERMINAL.search(folded) and len(folded.split()) <= HEADLINE_MAX_WORDS
 
 
+def _continues(previous: str, following: str) -> bool:
+    """Whether Punkt cut inside a sentence: before a lower-case word ("Fast!" she said) or a
+    closing bracket or comma, at a spaced ellipsis (". . ."), or after initials ("J.D. Edwards")
+    or an abbreviation ("Sept. 11"), which end a sentence only before a usual sentence starter."""
+    if not any(c.isalnum() for c in previous) or not any(c.isalnum() for c in following):
+        return True
+    if _CLOSING_START.match(following):
+        return True
+    word = _FIRST_WORD.match(following)
+    if word is None:
+        return False
+    first = word.group(1)
+    if first.islower():
+        return True
+    previous = previous.rstrip()
+    abbreviation = _ABBREVIATION_END.search(previous)
+    after_abbreviation = _INITIALS_END.search(previous) is not None or (
+        abbreviation is not None and abbreviation.group(1).lower() in ABBREVIATIONS
+    )
+    return after_abbreviation and first.lower() not in SENTENCE_STARTERS
+
+
+def _spans(block: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of a block, with the cuts it made inside a sentence undone."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _tokenizer().span_tokenize(block):
+        if not block[start:end].strip():
+            continue
+        if spans and _continues(block[slice(*spans[-1])], block[start:end]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:
     """Sentences of `text` with offsets into it; each line block is split with Punkt."""
-    tokenizer = _tokenizer()
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
-        spans = [(s, e) for s, e in tokenizer.span_tokenize(block) if block[s:e].strip()]
+        spans = _spans(block)
         alone = len(spans) == 1
         for start, end in spans:
             sentence_text = block[start:end]

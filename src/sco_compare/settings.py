@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -21,10 +22,16 @@ class Settings:
     min_shared: float = 2.0
     """... and the shared content weighs at least this much (about two ordinary content words),
     or all of the lighter sentence."""
-    covered_cut: float = 0.45
-    """A sentence is covered when its aligned group reports this share of its content."""
+    covered_cut: float = 0.52
+    """A sentence is covered when the match model (match_weights) gives it and its aligned group
+    at least this probability of reporting the same thing..."""
+    contained_cut: float = 0.7
+    """... or when the group reports this share of its weighted content, with no number given
+    differently and the same polarity: content found inside longer sentences is covered too."""
     claim_cut: float = 0.4
     """A claim is partial (not unique) when one claim of the other side reports this share of it."""
+    claim_shared_cut: float = 0.45
+    """... and shared (not partial) when that claim reports this share of it."""
     name_boost: float = 1.5
     """Weight multiplier for names and numbers."""
     fuzzy_ratio: float = 0.85
@@ -35,6 +42,24 @@ class Settings:
     """Terms that more sentences of the other side use are left out of the candidate search."""
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
+    match_weights: tuple[float, ...] = (
+        -2.8408,
+        5.4070,
+        1.1272,
+        5.1702,
+        -5.4602,
+        -3.9763,
+        2.6303,
+        0.1557,
+        -1.5627,
+        -0.4039,
+        -0.3354,
+        -2.3863,
+        5.3671,
+        0.2460,
+        -1.2418,
+    )
+    """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
 
     @property
     def least_link_dice(self) -> float:
@@ -46,10 +71,18 @@ class Settings:
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""
         parts = [
-            f"{f.name}:{getattr(self, f.name)}" for f in fields(self) if f.name != "exhaustive"
+            f"{f.name}:{getattr(self, f.name)}"
+            for f in fields(self)
+            if f.name not in ("exhaustive", "match_weights")
         ]
+        digest = hashlib.sha256(repr(self.match_weights).encode()).hexdigest()[:8]
+        parts.append(f"match_weights:{digest}")
         return "|".join([*parts, f"version:{__version__}"])
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as JSON-ready values, with their signature."""
-        return {**asdict(self), "signature": self.signature()}
+        return {
+            **asdict(self),
+            "match_weights": list(self.match_weights),
+            "signature": self.signature(),
+        }

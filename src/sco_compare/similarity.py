@@ -90,6 +90,7 @@ def with_variants(
                 terms=frozenset(variants.get(t, t) for t in p.terms),
                 surfaces=surfaces,
                 names=frozenset(variants.get(t, t) for t in p.names),
+                stems=tuple(variants.get(t, t) for t in p.stems),
             )
         )
     return result

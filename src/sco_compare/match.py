@@ -1,0 +1,152 @@
+"""Do two sentences (or a sentence and its aligned group) report the same thing?
+
+A logistic model over overlap features that difflib and the stems give, calibrated on labelled
+news paraphrases (benchmarks/calibrate.py fits it; Settings.match_weights holds the result).
+Directional features are measured both ways and enter as their smaller and larger value, so the
+model is symmetric: it does not matter which side is the first. (difflib's matching is not
+symmetric, so its two sequences are always given in sorted order.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Sequence
+
+from sco_compare.normalize import Profile, TermWeights, profile
+from sco_compare.settings import Settings
+from sco_compare.similarity import comparable, pair_score
+
+DIRECTIONAL_FEATURES = (
+    "stem_recall",
+    "stem_4gram_recall",
+    "content_coverage",
+    "unmatched_content",
+    "number_missing",
+)
+"""Measured from one side: the share of its distinct stems and stem 4-grams the other side has,
+the weighted share of its content the other reports, log(1 + its content stems the other lacks),
+and 1 when it gives a number the other does not."""
+SYMMETRIC_FEATURES = ("stem_ratio", "char_ratio", "matching_blocks", "negation_differs")
+"""difflib ratio over the stem sequences and over their characters, the number of runs the two
+stem sequences share (few long runs: a reworded copy; many short ones: shared words in a new
+order), and 1 when one side is negated and the other not."""
+MATCH_FEATURES = (
+    *(f"{name}_{end}" for name in DIRECTIONAL_FEATURES for end in ("min", "max")),
+    *SYMMETRIC_FEATURES,
+)
+_CHAR_RATIO = MATCH_FEATURES.index("char_ratio")
+
+
+def _ngrams(stems: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(stems[k : k + n]) for k in range(len(stems) - n + 1)}
+
+
+def _recall(mine: set[tuple[str, ...]], theirs: set[tuple[str, ...]]) -> float:
+    """Share of `mine` that `theirs` holds (1 when there is nothing to find)."""
+    return len(mine & theirs) / len(mine) if mine else 1.0
+
+
+def _directional(
+    center: Profile, other: Profile, coverage: float
+) -> tuple[float, float, float, float, float]:
+    return (
+        _recall(_ngrams(center.stems, 1), _ngrams(other.stems, 1)),
+        _recall(_ngrams(center.stems, 4), _ngrams(other.stems, 4)),
+        coverage,
+        math.log1p(len(center.terms - other.terms)),
+        float(bool(center.numbers - other.numbers)),
+    )
+
+
+def match_features(
+    first: Profile, second: Profile, weights: TermWeights, *, char_ratio: float | None = None
+) -> tuple[float, ...]:
+    """The values of MATCH_FEATURES for a pair, in that order.
+
+    `char_ratio` may be given when it is already known (or bounded: see `matches`), since it is
+    the one feature whose cost grows with the product of the two lengths.
+    """
+    score = pair_score(first, second, weights)
+    one_way = _directional(first, second, score.coverage_a)
+    other_way = _directional(second, first, score.coverage_b)
+    ratio, runs = _sequence_overlap(first.stems, second.stems)
+    if char_ratio is None:
+        char_ratio = _char_ratio(first, second)
+    return (
+        *(value for pair in zip(one_way, other_way, strict=True) for value in sorted(pair)),
+        ratio,
+        char_ratio,
+        runs,
+        float(first.negated != second.negated),
+    )
+
+
+def _chars(p: Profile) -> str:
+    return " ".join(p.stems)
+
+
+def _sequence_overlap(one: Sequence[str], other: Sequence[str]) -> tuple[float, float]:
+    """difflib ratio of two stem sequences and the number of runs they share."""
+    first, second = sorted((tuple(one), tuple(other)))
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    runs = sum(1 for block in matcher.get_matching_blocks() if block.size)
+    return matcher.ratio(), float(runs)
+
+
+def _char_ratio(first: Profile, second: Profile) -> float:
+    """difflib ratio of the two stem strings' characters."""
+    one, other = sorted((_chars(first), _chars(second)))
+    return difflib.SequenceMatcher(None, one, other, autojunk=False).ratio()
+
+
+def logit(features: Sequence[float], match_weights: Sequence[float]) -> float:
+    """The model's log-odds: the intercept plus each weight times its feature."""
+    intercept, *slopes = match_weights
+    return intercept + sum(w * x for w, x in zip(slopes, features, strict=True))
+
+
+def probability(log_odds: float) -> float:
+    """The logistic function, safe for any value."""
+    if log_odds >= 0:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    odds = math.exp(log_odds)
+    return odds / (1.0 + odds)
+
+
+def matches(first: Profile, second: Profile, weights: TermWeights, settings: Settings) -> bool:
+    """Whether the model gives the pair at least `covered_cut` probability of reporting the same
+    thing.
+
+    The character ratio is computed only when the answer depends on it: difflib's quick_ratio
+    bounds it from above, so most pairs are decided without it.
+    """
+    model = settings.match_weights
+    char_weight = model[1 + _CHAR_RATIO]
+    bound = difflib.SequenceMatcher(
+        None, _chars(first), _chars(second), autojunk=False
+    ).quick_ratio()
+    features = match_features(first, second, weights, char_ratio=0.0)
+    without_chars = logit(features, model)
+    low, high = sorted((without_chars, without_chars + char_weight * bound))
+    if probability(low) >= settings.covered_cut:
+        return True
+    if probability(high) < settings.covered_cut:
+        return False
+    return (
+        probability(without_chars + char_weight * _char_ratio(first, second))
+        >= settings.covered_cut
+    )
+
+
+def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:
+    """MATCH_FEATURES of two texts taken as one sentence each, weighed as `compare` weighs them."""
+    settings = settings or Settings()
+    (first,), (second,), weights = comparable(
+        [profile(text_a)],
+        [profile(text_b)],
+        fuzzy_ratio=settings.fuzzy_ratio,
+        name_boost=settings.name_boost,
+    )
+    assert first is not None and second is not None
+    return match_features(first, second, weights)

@@ -1,0 +1,112 @@
+"""The match model: symmetric, exact despite its shortcut, and calibrated as the README says."""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from benchmarks.calibrate import fit_match
+from benchmarks.logistic import fit, solve
+from sco_compare import Settings, compare
+from sco_compare.match import MATCH_FEATURES, logit, matches, pair_features, probability
+from sco_compare.normalize import profile
+from sco_compare.similarity import comparable
+from tests.conftest import SHARED
+
+SENTENCES = [
+    "The transfers would reduce the company's work force to slightly less than 100,000.",
+    "The transfers would cut the company's worldwide work force to just under 100,000.",
+    "The transfers would reduce the company's work force to slightly less than 90,000.",
+    "The transfers would not reduce the company's work force.",
+    "Shares of the company rose 3 percent in early trading on Monday.",
+    "Talks.",
+]
+
+
+def chance(first: str, second: str) -> float:
+    return probability(logit(pair_features(first, second), Settings().match_weights))
+
+
+@given(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES))
+def test_the_model_does_not_care_which_side_is_first(first: str, second: str) -> None:
+    assert pair_features(first, second) == pair_features(second, first)
+
+
+def test_one_feature_value_per_named_feature() -> None:
+    assert len(pair_features(SENTENCES[0], SENTENCES[1])) == len(MATCH_FEATURES)
+    assert len(Settings().match_weights) == len(MATCH_FEATURES) + 1
+
+
+def test_a_sentence_matches_itself_and_a_close_rewording() -> None:
+    cut = Settings().covered_cut
+    assert chance(SENTENCES[0], SENTENCES[0]) > 0.9
+    assert chance(SENTENCES[0], SENTENCES[1]) >= cut
+
+
+def test_a_different_number_or_negation_or_topic_lowers_the_chance() -> None:
+    same = chance(SENTENCES[0], SENTENCES[0])
+    assert chance(SENTENCES[0], SENTENCES[2]) < same
+    assert chance(SENTENCES[0], SENTENCES[3]) < Settings().covered_cut
+    assert chance(SENTENCES[0], SENTENCES[4]) < 0.1
+
+
+@given(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES), st.floats(0.05, 0.95))
+def test_the_shortcut_decides_as_the_full_model_does(first: str, second: str, cut: float) -> None:
+    (p,), (q,), weights = comparable(
+        [profile(first)], [profile(second)], fuzzy_ratio=0.85, name_boost=1.5
+    )
+    assert p is not None and q is not None
+    settings = replace(Settings(), covered_cut=cut)
+    full = probability(logit(pair_features(first, second), settings.match_weights)) >= cut
+    assert matches(p, q, weights, settings) == full
+
+
+def test_a_paraphrase_pair_is_covered_on_both_sides() -> None:
+    comparison = compare(SENTENCES[0], SENTENCES[1])
+    assert comparison.statuses_a == comparison.statuses_b == ("covered",)
+
+
+def test_a_sentence_inside_a_longer_one_is_covered_and_the_longer_one_partial() -> None:
+    short = "The transfers would reduce the company's work force to slightly less than 100,000."
+    longer = (
+        "The transfers, announced on Monday after a long review of the plants in Ohio and "
+        "Texas, would reduce the company's work force to slightly less than 100,000."
+    )
+    comparison = compare(short, longer)
+    assert comparison.statuses_a == ("covered",)
+    assert comparison.statuses_b == ("partial",)
+
+
+def test_logistic_fit_recovers_a_known_rule() -> None:
+    rng = random.Random(3)
+    rows = [(rng.uniform(-1, 1), rng.uniform(-1, 1)) for _ in range(2000)]
+    truth = [probability(2.0 + 3.0 * x - 4.0 * y) > rng.random() for x, y in rows]
+    intercept, slope_x, slope_y = fit(rows, truth, penalty=0.01)
+    assert intercept == pytest.approx(2.0, abs=0.5)
+    assert slope_x == pytest.approx(3.0, abs=0.6)
+    assert slope_y == pytest.approx(-4.0, abs=0.6)
+
+
+def test_solve_needs_pivoting() -> None:
+    assert solve([[0.0, 1.0], [2.0, 0.0]], [3.0, 4.0]) == pytest.approx([2.0, 3.0])
+
+
+MSRP = SHARED / "data" / "msrp" / "msr_paraphrase_train.txt"
+
+
+@pytest.mark.skipif(not MSRP.exists(), reason="the MSRP training file is not in ../shared")
+def test_the_default_model_is_what_calibration_fits_on_msrp() -> None:
+    with MSRP.open(encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
+    pairs = [(r[0] == "1", r[3], r[4]) for r in rows if len(r) == 5]
+    weights, cut = fit_match(
+        [pair_features(a, b) for _, a, b in pairs], [t for t, _, _ in pairs], penalty=3.0
+    )
+    defaults = Settings()
+    assert cut == defaults.covered_cut
+    assert [round(w, 4) for w in weights] == pytest.approx(defaults.match_weights, abs=1e-4)
