@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from sco_compare import compare
+from sco_compare import Comparison, Settings, compare
+from sco_compare.align import anchor_pairs
+from sco_compare.normalize import profile
 from tests.conftest import CHINA_DAILY, READOUT
 
 REPORT = (
@@ -95,3 +99,39 @@ def test_sources_are_named_a_or_b_in_either_case() -> None:
     assert comparison.coverage("b").unique == 1
     with pytest.raises(ValueError, match="no source 'C'"):
         comparison.statuses("C")
+
+
+SUMMARY = (
+    "The census counted 16 million poor children, up sharply since the recession. "
+    "Lawmakers argued about the farm bill again."
+)
+ARTICLE = (
+    "Officials released figures on Wednesday showing that 16 million children lived in poverty, "
+    "according to the census, while economists blamed weak wages, rising rents and cuts to "
+    "benefits across many states and cities. "
+    "Congress debated the farm bill."
+)
+
+
+def links(comparison: Comparison) -> set[tuple[int, int]]:
+    return {(i, j) for al in comparison.alignments for i in al.a for j in al.b}
+
+
+def test_sentences_sharing_enough_anchors_link_despite_a_low_score() -> None:
+    strict = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99)
+    assert (0, 0) not in links(compare(SUMMARY, ARTICLE, settings=strict))
+    assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=replace(strict, anchor_terms=3)))
+
+
+def test_mutual_best_matches_sharing_an_anchor_link() -> None:
+    strict = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99)
+    assert (0, 0) in links(
+        compare(SUMMARY, ARTICLE, settings=replace(strict, mutual_anchor_terms=1))
+    )
+
+
+def test_anchors_are_terms_one_sentence_of_each_side_holds() -> None:
+    a = [profile("Census figures came out."), profile("Census takers counted children.")]
+    b = [profile("The census counted children."), profile("Figures came late.")]
+    # "census" is in both sentences of A: no anchor; "children" and "counted" pair A1 with B0.
+    assert anchor_pairs(a, b) == {(1, 0): 2, (0, 1): 2}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +41,7 @@ def top_partners(
     settings: Settings,
     *,
     least_dice: float = 0.0,
+    unpruned: frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """For each sentence, the others that share the most informative weight (inverted index).
 
@@ -86,9 +87,10 @@ def top_partners(
                 left_out += weights(term)
         total = weights.total_of(p.terms)
         # Ties keep the (deterministic) order in which partners were first met.
+        least = 0.0 if i in unpruned else least_dice
         for j in heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__):
             shared_at_most = overlap[j] + min(left_out, frequent[j])
-            if 2 * shared_at_most >= least_dice * (total + totals[j]):
+            if 2 * shared_at_most >= least * (total + totals[j]):
                 yield i, j
 
 
@@ -97,15 +99,49 @@ def candidate_pairs(
     profiles_b: Sequence[Profile | None],
     weights: TermWeights,
     settings: Settings,
+    anchors: Counter[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring: each sentence's top candidates from either side, so the set is the
-    same whichever source is A (every content pair with `exhaustive`)."""
+    same whichever source is A, and every pair that shares an anchor (every content pair with
+    `exhaustive`)."""
     least = settings.least_link_dice
-    pairs = set(top_partners(profiles_a, profiles_b, weights, settings, least_dice=least))
+    anchored_a = frozenset(i for i, _ in anchors)
+    anchored_b = frozenset(j for _, j in anchors)
+    pairs = set(anchors)
     pairs.update(
-        (i, j) for j, i in top_partners(profiles_b, profiles_a, weights, settings, least_dice=least)
+        top_partners(
+            profiles_a, profiles_b, weights, settings, least_dice=least, unpruned=anchored_a
+        )
+    )
+    pairs.update(
+        (i, j)
+        for j, i in top_partners(
+            profiles_b, profiles_a, weights, settings, least_dice=least, unpruned=anchored_b
+        )
     )
     return sorted(pairs)
+
+
+def anchor_pairs(
+    profiles_a: Sequence[Profile | None], profiles_b: Sequence[Profile | None]
+) -> Counter[tuple[int, int]]:
+    """For each pair of sentences, how many content stems they share that neither source uses
+    in any other sentence."""
+    only_a = _single_holders(profiles_a)
+    only_b = _single_holders(profiles_b)
+    return Counter((only_a[t], only_b[t]) for t in only_a.keys() & only_b.keys())
+
+
+def _single_holders(profiles: Sequence[Profile | None]) -> dict[str, int]:
+    """Each term that exactly one sentence holds, with that sentence's index."""
+    holder: dict[str, int] = {}
+    shared: set[str] = set()
+    for k, p in enumerate(profiles):
+        for term in p.terms if p is not None else ():
+            if term in holder:
+                shared.add(term)
+            holder[term] = k
+    return {t: k for t, k in holder.items() if t not in shared}
 
 
 def link_strength(
@@ -197,7 +233,8 @@ def align(
     scored: dict[tuple[int, int], PairScore] = {}
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
-    for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings):
+    anchors = anchor_pairs(profiles_a, profiles_b)
+    for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings, anchors):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
         score = pair_score(p, q, weights)
@@ -212,7 +249,14 @@ def align(
     best_partner_a: dict[int, tuple[float, int]] = {}
     best_partner_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scored.items():
-        if link_strength(score, best_a[i], best_b[j], settings.rank_weight) >= settings.link_cut:
+        strength = link_strength(score, best_a[i], best_b[j], settings.rank_weight)
+        mutual_best = score.score == best_a[i] == best_b[j]
+        if (
+            strength >= settings.link_cut
+            or anchors[i, j] >= settings.anchor_terms
+            or mutual_best
+            and anchors[i, j] >= settings.mutual_anchor_terms
+        ):
             links_a[i].append(j)
             links_b[j].append(i)
             best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))

@@ -13,12 +13,19 @@ from sco_compare._version import __version__
 class Settings:
     """Thresholds of the comparison. Defaults are calibrated (see benchmarks/calibrate.py)."""
 
-    link_cut: float = 0.39
+    link_cut: float = 0.37
     """Two sentences are linked when their link strength (see rank_weight) reaches this."""
-    rank_weight: float = 0.2
+    rank_weight: float = 0.1
     """Share of the link strength given to rank, the rest being the pair's weighted Dice. Rank is
     the pair's Dice over the best Dice of each of its two sentences (the smaller of the two
     ratios): 1 for a mutual best match, so a weak pair with no stronger rival counts more."""
+    anchor_terms: int = 3
+    """Two sentences are also linked, whatever their link strength, when they share at least this
+    many anchors: content stems that neither source uses in any other sentence (patience diff's
+    unique lines, for words). A summary sentence and the sentence it draws a fact from often
+    share little else."""
+    mutual_anchor_terms: int = 1
+    """... or this many anchors, when each is the other's best match."""
     min_shared: float = 2.0
     """... and the shared content weighs at least this much (about two ordinary content words),
     or all of the lighter sentence."""
