@@ -145,6 +145,8 @@ def evaluate(
     return row
 
 
+COUNTS = ("anchor_terms", "mutual_anchor_terms", "best_rare_terms", "rare_sentences")
+"""Whole-number settings, shown one step either side of the default."""
 CUT_GRID = tuple(round(0.3 + k / 100, 2) for k in range(41))
 """Probabilities tried for the covered cut."""
 PLATEAU = 0.005
@@ -256,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(
                     (f"contained_cut {contained:.2f}", run(replace(base, contained_cut=contained)))
                 )
+        for name in COUNTS:
+            for step in (-1, 1):
+                value = getattr(base, name) + step
+                if value >= 1:
+                    rows.append((f"{name} {value}", run(replace(base, **{name: value}))))
     print_table(rows)
     if msrp and not args.sweep:
         for penalty in (args.penalty / 10, args.penalty, args.penalty * 10):

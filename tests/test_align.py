@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from sco_compare import Comparison, Settings, compare
-from sco_compare.align import anchor_pairs
+from sco_compare.align import rare_pairs
 from sco_compare.normalize import profile
 from tests.conftest import CHINA_DAILY, READOUT
 
@@ -117,21 +117,27 @@ def links(comparison: Comparison) -> set[tuple[int, int]]:
     return {(i, j) for al in comparison.alignments for i in al.a for j in al.b}
 
 
+STRICT = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99, best_rare_terms=99)
+
+
 def test_sentences_sharing_enough_anchors_link_despite_a_low_score() -> None:
-    strict = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99)
-    assert (0, 0) not in links(compare(SUMMARY, ARTICLE, settings=strict))
-    assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=replace(strict, anchor_terms=3)))
+    assert (0, 0) not in links(compare(SUMMARY, ARTICLE, settings=STRICT))
+    assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=replace(STRICT, anchor_terms=3)))
 
 
 def test_mutual_best_matches_sharing_an_anchor_link() -> None:
-    strict = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99)
-    assert (0, 0) in links(
-        compare(SUMMARY, ARTICLE, settings=replace(strict, mutual_anchor_terms=1))
-    )
+    linked = links(compare(SUMMARY, ARTICLE, settings=replace(STRICT, mutual_anchor_terms=1)))
+    assert (0, 0) in linked
+
+
+def test_a_best_match_sharing_enough_rare_words_links() -> None:
+    assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=replace(STRICT, best_rare_terms=3)))
 
 
 def test_anchors_are_terms_one_sentence_of_each_side_holds() -> None:
     a = [profile("Census figures came out."), profile("Census takers counted children.")]
     b = [profile("The census counted children."), profile("Figures came late.")]
     # "census" is in both sentences of A: no anchor; "children" and "counted" pair A1 with B0.
-    assert anchor_pairs(a, b) == {(1, 0): 2, (0, 1): 2}
+    assert rare_pairs(a, b, 1) == {(1, 0): 2, (0, 1): 2}
+    # At most two sentences a side: "census" pairs A0 and A1 with B0 as well.
+    assert rare_pairs(a, b, 2) == {(1, 0): 3, (0, 1): 2, (0, 0): 1}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sco_compare.match import matches
@@ -99,15 +99,16 @@ def candidate_pairs(
     profiles_b: Sequence[Profile | None],
     weights: TermWeights,
     settings: Settings,
-    anchors: Counter[tuple[int, int]],
+    rare: Iterable[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring: each sentence's top candidates from either side, so the set is the
-    same whichever source is A, and every pair that shares an anchor (every content pair with
-    `exhaustive`)."""
-    least = settings.least_link_dice
-    anchored_a = frozenset(i for i, _ in anchors)
-    anchored_b = frozenset(j for _, j in anchors)
-    pairs = set(anchors)
+    same whichever source is A, and the `rare` pairs, which may link on the words they share if
+    one is the other's best match: their sentences' best matches are searched in full (every
+    content pair with `exhaustive`)."""
+    least = settings.link_cut
+    pairs = set(rare)
+    anchored_a = frozenset(i for i, _ in pairs)
+    anchored_b = frozenset(j for _, j in pairs)
     pairs.update(
         top_partners(
             profiles_a, profiles_b, weights, settings, least_dice=least, unpruned=anchored_a
@@ -122,41 +123,28 @@ def candidate_pairs(
     return sorted(pairs)
 
 
-def anchor_pairs(
-    profiles_a: Sequence[Profile | None], profiles_b: Sequence[Profile | None]
+def rare_pairs(
+    profiles_a: Sequence[Profile | None], profiles_b: Sequence[Profile | None], most: int
 ) -> Counter[tuple[int, int]]:
-    """For each pair of sentences, how many content stems they share that neither source uses
-    in any other sentence."""
-    only_a = _single_holders(profiles_a)
-    only_b = _single_holders(profiles_b)
-    return Counter((only_a[t], only_b[t]) for t in only_a.keys() & only_b.keys())
+    """For each pair of sentences, how many content stems they share that each source uses in
+    at most `most` sentences (with `most` 1: the pair's anchors)."""
+    holders_a = _rare_holders(profiles_a, most)
+    holders_b = _rare_holders(profiles_b, most)
+    return Counter(
+        (i, j)
+        for t in holders_a.keys() & holders_b.keys()
+        for i in holders_a[t]
+        for j in holders_b[t]
+    )
 
 
-def _single_holders(profiles: Sequence[Profile | None]) -> dict[str, int]:
-    """Each term that exactly one sentence holds, with that sentence's index."""
-    holder: dict[str, int] = {}
-    shared: set[str] = set()
+def _rare_holders(profiles: Sequence[Profile | None], most: int) -> dict[str, list[int]]:
+    """Each term that at most `most` sentences hold, with their indices."""
+    holders: dict[str, list[int]] = defaultdict(list)
     for k, p in enumerate(profiles):
         for term in p.terms if p is not None else ():
-            if term in holder:
-                shared.add(term)
-            holder[term] = k
-    return {t: k for t, k in holder.items() if t not in shared}
-
-
-def link_strength(
-    score: PairScore, best_of_first: float, best_of_second: float, rank_weight: float
-) -> float:
-    """Weighted Dice blended with how close the pair comes to being each sentence's best match.
-
-    The rank part is the smaller of score / (best score of the first sentence) and score / (best
-    score of the second), so it is 1 only for a mutual best match. A weak pair that is each
-    sentence's best partner is worth more than an equally weak one among stronger rivals.
-    """
-    if not best_of_first or not best_of_second:
-        return 0.0
-    relative = min(score.score / best_of_first, score.score / best_of_second)
-    return (1.0 - rank_weight) * score.score + rank_weight * relative
+            holders[term].append(k)
+    return {t: ks for t, ks in holders.items() if len(ks) <= most}
 
 
 def _contained(center: Profile, group: Profile, weights: TermWeights, settings: Settings) -> bool:
@@ -233,8 +221,12 @@ def align(
     scored: dict[tuple[int, int], PairScore] = {}
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
-    anchors = anchor_pairs(profiles_a, profiles_b)
-    for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings, anchors):
+    anchors = rare_pairs(profiles_a, profiles_b, 1)
+    rare = rare_pairs(profiles_a, profiles_b, settings.rare_sentences)
+    rare_linkable = [pair for pair, count in rare.items() if count >= settings.best_rare_terms]
+    for i, j in candidate_pairs(
+        profiles_a, profiles_b, weights, settings, rare=[*anchors, *rare_linkable]
+    ):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
         score = pair_score(p, q, weights)
@@ -249,13 +241,13 @@ def align(
     best_partner_a: dict[int, tuple[float, int]] = {}
     best_partner_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scored.items():
-        strength = link_strength(score, best_a[i], best_b[j], settings.rank_weight)
+        best_of_one = score.score in (best_a[i], best_b[j])
         mutual_best = score.score == best_a[i] == best_b[j]
         if (
-            strength >= settings.link_cut
+            score.score >= settings.link_cut
             or anchors[i, j] >= settings.anchor_terms
-            or mutual_best
-            and anchors[i, j] >= settings.mutual_anchor_terms
+            or (mutual_best and anchors[i, j] >= settings.mutual_anchor_terms)
+            or (best_of_one and rare[i, j] >= settings.best_rare_terms)
         ):
             links_a[i].append(j)
             links_b[j].append(i)

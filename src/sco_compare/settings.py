@@ -13,22 +13,22 @@ from sco_compare._version import __version__
 class Settings:
     """Thresholds of the comparison. Defaults are calibrated (see benchmarks/calibrate.py)."""
 
-    link_cut: float = 0.37
-    """Two sentences are linked when their link strength (see rank_weight) reaches this."""
-    rank_weight: float = 0.1
-    """Share of the link strength given to rank, the rest being the pair's weighted Dice. Rank is
-    the pair's Dice over the best Dice of each of its two sentences (the smaller of the two
-    ratios): 1 for a mutual best match, so a weak pair with no stronger rival counts more."""
-    anchor_terms: int = 3
-    """Two sentences are also linked, whatever their link strength, when they share at least this
-    many anchors: content stems that neither source uses in any other sentence (patience diff's
-    unique lines, for words). A summary sentence and the sentence it draws a fact from often
-    share little else."""
-    mutual_anchor_terms: int = 1
-    """... or this many anchors, when each is the other's best match."""
+    link_cut: float = 0.33
+    """Two sentences are linked when the weighted Dice of their content stems reaches this ..."""
     min_shared: float = 2.0
     """... and the shared content weighs at least this much (about two ordinary content words),
     or all of the lighter sentence."""
+    anchor_terms: int = 3
+    """Two sentences are also linked, whatever their Dice, when they share at least this many
+    anchors: content stems that neither source uses in any other sentence (patience diff's
+    unique lines, for words). A summary sentence and a sentence it draws one fact from often
+    share little else ..."""
+    mutual_anchor_terms: int = 1
+    """... or this many anchors, when each is the other's best match ..."""
+    best_rare_terms: int = 3
+    """... or this many rare stems, when one is the other's best match."""
+    rare_sentences: int = 3
+    """A rare stem is one that each source uses in at most this many sentences."""
     covered_cut: float = 0.52
     """A sentence is covered when the match model (match_weights) gives it and its aligned group
     at least this probability of reporting the same thing..."""
@@ -67,13 +67,6 @@ class Settings:
         -1.2418,
     )
     """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
-
-    @property
-    def least_link_dice(self) -> float:
-        """The smallest weighted Dice a link can have: the rank part is at most 1."""
-        if self.rank_weight >= 1:
-            return 0.0
-        return max(0.0, (self.link_cut - self.rank_weight) / (1 - self.rank_weight))
 
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""
