@@ -13,7 +13,7 @@ from sco_compare._version import __version__
 class Settings:
     """Thresholds of the comparison. Defaults are calibrated (see benchmarks/calibrate.py)."""
 
-    link_cut: float = 0.33
+    link_cut: float = 0.36
     """Two sentences are linked when the weighted Dice of their content stems reaches this ..."""
     min_shared: float = 2.0
     """... and the shared content weighs at least this much (about two ordinary content words),
@@ -25,9 +25,9 @@ class Settings:
     share little else ..."""
     mutual_anchor_terms: int = 1
     """... or this many anchors, when each is the other's best match ..."""
-    best_rare_terms: int = 3
+    best_rare_terms: int = 4
     """... or this many rare stems, when one is the other's best match."""
-    rare_sentences: int = 3
+    rare_sentences: int = 4
     """A rare stem is one that each source uses in at most this many sentences."""
     covered_cut: float = 0.52
     """A sentence is covered when the match model (match_weights) gives it and its aligned group
