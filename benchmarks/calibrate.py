@@ -1,16 +1,19 @@
-"""Score sco-compare on every gold set there is, at the chosen cuts and around them.
+"""Score sco-compare on every gold set there is, at the chosen settings and around them.
 
 Usage:
-    python benchmarks/calibrate.py [--shared ../shared] [--link-cut X] [--covered-cut Y]
-                                   [--sweep] [--json FILE]
+    python -m benchmarks.calibrate [--shared ../shared] [--link-cut X] [--covered-cut Y]
+                                   [--penalty P] [--no-msrp] [--sweep] [--json FILE]
 
 Sets (each read from --shared when present, skipped otherwise):
-  seed      gold/sco-2012.json, the two seed reports (align F1, unique F1)
+  seed      gold/sco-2012.json, the two seed reports (align, unique and covered F1)
   superpal  gold/superpal-dev/*/gold.json, 12 summary-article pairs (macro align F1)
   msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
 
-Alignment figures are computed with the project scorer (eval/score.py) in-process.
---sweep prints a grid over both cuts instead of the ±0.05 sensitivity table.
+Alignment figures are computed with the project scorer (eval/score.py) in-process. The table
+shows the settings, each cut ±0.05, a sweep of contained_cut, and each whole-number setting one
+step either side. Then the match model is cross-validated on MSRP (10 folds: fitted with L2
+penalty P/10, P and 10P on nine, the tenth judged through compare()) and fitted on all of it:
+those weights and cut are what Settings holds. --sweep prints a grid over both cuts instead.
 """
 
 from __future__ import annotations
@@ -233,8 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate(settings, scorer, seed, superpal, msrp)
 
     if args.sweep:
-        for link in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-            for covered in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+        for link in (0.26, 0.3, 0.34, 0.38, 0.42, 0.46):
+            for covered in (0.42, 0.47, 0.52, 0.57, 0.62):
                 rows.append(
                     (
                         f"link {link:.2f} covered {covered:.2f}",
