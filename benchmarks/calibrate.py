@@ -267,9 +267,12 @@ def main(argv: list[str] | None = None) -> int:
                 if value >= 1:
                     rows.append((f"{name} {value}", run(replace(base, **{name: value}))))
     print_table(rows)
+    report: dict[str, Any] = {"signature": base.signature(), "rows": dict(rows)}
     if msrp and not args.sweep:
+        report["msrp_cross_validation"] = {}
         for penalty in (args.penalty / 10, args.penalty, args.penalty * 10):
             cv = cross_validate(msrp, base, penalty)
+            report["msrp_cross_validation"][f"penalty {penalty:g}"] = cv
             print(
                 f"MSRP 10-fold CV of the match model and covered cut (penalty {penalty:g}):",
                 " ".join(f"{k}={v:.3f}" for k, v in cv.items()),
@@ -277,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         weights, cut = fit_match(
             [pair_features(a, b, base) for _, a, b in msrp], [t for t, _, _ in msrp], args.penalty
         )
+        report["msrp_fit"] = {"covered_cut": cut, "match_weights": [round(w, 4) for w in weights]}
         fitted = ", ".join(f"{w:.4f}" for w in weights)
         print(f"fitted on all of MSRP: covered_cut={cut} match_weights=({fitted})")
         if (round(cut, 2), tuple(round(w, 4) for w in weights)) != (
@@ -285,9 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             print("note: these differ from the settings used above", file=sys.stderr)
     if args.json:
-        args.json.write_text(
-            json.dumps({"signature": base.signature(), "rows": dict(rows)}, indent=2)
-        )
+        args.json.write_text(json.dumps(report, indent=2))
     return 0
 
 

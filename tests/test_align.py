@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from sco_compare import Comparison, Settings, compare
+from sco_compare import Comparison, Settings, compare, document_from_text
 from sco_compare.align import rare_pairs
 from sco_compare.normalize import profile
 from tests.conftest import CHINA_DAILY, READOUT
@@ -141,3 +141,23 @@ def test_anchors_are_terms_one_sentence_of_each_side_holds() -> None:
     assert rare_pairs(a, b, 1) == {(1, 0): 2, (0, 1): 2}
     # At most two sentences a side: "census" pairs A0 and A1 with B0 as well.
     assert rare_pairs(a, b, 2) == {(1, 0): 3, (0, 1): 2, (0, 0): 1}
+
+
+def test_rare_words_do_not_link_a_pair_that_is_neither_sentences_best_match() -> None:
+    a = (
+        "Officials released figures showing that 16 million children lived in poverty. "
+        "Economists blamed weak wages for poverty among children."
+    )
+    b = (
+        "Officials released figures showing that 16 million children lived in poverty, and "
+        "economists blamed weak wages. "
+        "Economists blamed weak wages for the poverty among children, the report said."
+    )
+    # A2 and B1 share six words each report uses twice, but each has a better match (and their
+    # Dice, near 0.5, is kept below the link cut here).
+    loose = replace(STRICT, link_cut=0.6, mutual_anchor_terms=1, best_rare_terms=1)
+    profiles_a = [profile(s.text) for s in document_from_text(a, label="A").sentences]
+    profiles_b = [profile(s.text) for s in document_from_text(b, label="B").sentences]
+    assert rare_pairs(profiles_a, profiles_b, 3)[1, 0] >= 6
+    assert (1, 0) not in links(compare(a, b, settings=loose))
+    assert {(0, 0), (1, 1)} <= links(compare(a, b, settings=loose))

@@ -48,3 +48,13 @@ def test_corpus_claims_are_the_same_with_and_without_the_index() -> None:
         report = compare_claims(compare(text_a, text_b, settings=settings))
         reports.append([claim.to_dict() for claim in report.claims])
     assert reports[0] == reports[1]
+
+
+@pytest.mark.parametrize(("size", "seed"), [(600, 4), (1000, 5)])
+def test_links_on_rare_words_are_the_same_with_and_without_the_index(size: int, seed: int) -> None:
+    # A rare-word link needs the best match of both sentences: the index must find it exactly.
+    text_a, text_b = make_pair(size, seed)
+    indexed = compare(text_a, text_b).to_dict()
+    exhaustive = compare(text_a, text_b, settings=Settings(exhaustive=True)).to_dict()
+    assert indexed["alignments"] == exhaustive["alignments"]
+    assert indexed["sources"] == exhaustive["sources"]

@@ -37,6 +37,21 @@ def test_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_initials_of_a_place_or_a_body_end_sentences() -> None:
+    assert texts("It went to the F.B.I. Agents questioned him.") == [
+        "It went to the F.B.I.",
+        "Agents questioned him.",
+    ]
+    assert texts("He grew up in Newark, N.J. Friends say he was quiet.") == [
+        "He grew up in Newark, N.J.",
+        "Friends say he was quiet.",
+    ]
+    assert texts("She lives in L.A. Two years ago she moved.") == [
+        "She lives in L.A.",
+        "Two years ago she moved.",
+    ]
+
+
 def test_a_cut_before_a_lower_case_word_or_a_closing_bracket_is_undone() -> None:
     assert texts('"The air is going fast!" she screamed at him.') == [
         '"The air is going fast!" she screamed at him.'

@@ -48,8 +48,9 @@ def top_partners(
     Terms that most sentences of the other side use are left out of the index: they cannot make
     a pair stand out, and their postings would make the search quadratic. Of the best
     `candidates`, a pair is kept only if its weighted Dice could still reach `least_dice`,
-    counting every term left out of the index as shared. With `exhaustive`, every pair of
-    content sentences.
+    counting every term left out of the index as shared. For the sentences in `unpruned`, also
+    every partner that could be their best match. With `exhaustive`, every pair of content
+    sentences.
     """
     if settings.exhaustive:
         yield from (
@@ -86,12 +87,21 @@ def top_partners(
             elif partners:
                 left_out += weights(term)
         total = weights.total_of(p.terms)
+
+        def could_reach(j: int, dice: float) -> bool:
+            """Whether the pair's weighted Dice could reach `dice` (computed as `surest` is, so
+            the partner that gives the surest Dice reaches it exactly)."""
+            shared_at_most = overlap[j] + min(left_out, frequent[j])  # noqa: B023
+            return 2 * shared_at_most / (total + totals[j]) >= dice  # noqa: B023
+
         # Ties keep the (deterministic) order in which partners were first met.
-        least = 0.0 if i in unpruned else least_dice
-        for j in heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__):
-            shared_at_most = overlap[j] + min(left_out, frequent[j])
-            if 2 * shared_at_most >= least * (total + totals[j]):
-                yield i, j
+        ranked = heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__)
+        kept = {j for j in ranked if could_reach(j, least_dice)}
+        if i in unpruned and overlap:
+            # Its best match must be found: every partner that could beat the surest Dice.
+            surest = max(2 * shared / (total + totals[j]) for j, shared in overlap.items())
+            kept.update(j for j in overlap if could_reach(j, surest))
+        yield from ((i, j) for j in sorted(kept))
 
 
 def candidate_pairs(
@@ -168,29 +178,30 @@ class _CoverageJudge:
     side asks (in a 1:1 link, both sides ask the same question).
     """
 
-    profiles: dict[str, Sequence[Profile | None]]
+    profiles_a: Sequence[Profile | None]
+    profiles_b: Sequence[Profile | None]
     weights: TermWeights
     settings: Settings
-    answers: dict[frozenset[tuple[str, tuple[int, ...]]], bool] = field(default_factory=dict)
+    answers: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = field(default_factory=dict)
 
     def status(self, side: str, index: int, partners: Sequence[int]) -> Status:
-        center = self.profiles[side][index]
+        mine, theirs = (
+            (self.profiles_a, self.profiles_b)
+            if side == "a"
+            else (self.profiles_b, self.profiles_a)
+        )
+        center = mine[index]
         if center is None:
             return "boilerplate"
-        other_side = "b" if side == "a" else "a"
-        partners = [m for m in partners if self.profiles[other_side][m] is not None]
         if not partners:
             return "unique"
         # Reported by the group as a whole, or by one of its sentences alone.
-        groups = (
-            [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [tuple(partners)]
-        )
+        groups = [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [partners]
         for group in groups:
-            members = [p for m in group if (p := self.profiles[other_side][m])]
-            reported = merged(members) if len(members) > 1 else members[0]
+            reported = merged([p for m in group if (p := theirs[m])])
             if _contained(center, reported, self.weights, self.settings):
                 return "covered"
-            key = frozenset(((side, (index,)), (other_side, group)))
+            key = ((index,), tuple(group)) if side == "a" else (tuple(group), (index,))
             if key not in self.answers:
                 self.answers[key] = matches(center, reported, self.weights, self.settings)
             if self.answers[key]:
@@ -223,10 +234,10 @@ def align(
     best_b: dict[int, float] = defaultdict(float)
     anchors = rare_pairs(profiles_a, profiles_b, 1)
     rare = rare_pairs(profiles_a, profiles_b, settings.rare_sentences)
-    rare_linkable = [pair for pair, count in rare.items() if count >= settings.best_rare_terms]
-    for i, j in candidate_pairs(
-        profiles_a, profiles_b, weights, settings, rare=[*anchors, *rare_linkable]
-    ):
+    fewest_anchors = min(settings.anchor_terms, settings.mutual_anchor_terms)
+    linkable = [pair for pair, count in anchors.items() if count >= fewest_anchors]
+    linkable += [pair for pair, count in rare.items() if count >= settings.best_rare_terms]
+    for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings, rare=linkable):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
         score = pair_score(p, q, weights)
@@ -254,7 +265,7 @@ def align(
             best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))
             best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (score.score, -i))
 
-    judge = _CoverageJudge({"a": profiles_a, "b": profiles_b}, weights, settings)
+    judge = _CoverageJudge(profiles_a, profiles_b, weights, settings)
     statuses_a = tuple(judge.status("a", i, links_a.get(i, ())) for i in range(len(profiles_a)))
     statuses_b = tuple(judge.status("b", j, links_b.get(j, ())) for j in range(len(profiles_b)))
     alignments = _groups(links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights)

@@ -35,7 +35,6 @@ MATCH_FEATURES = (
     *(f"{name}_{end}" for name in DIRECTIONAL_FEATURES for end in ("min", "max")),
     *SYMMETRIC_FEATURES,
 )
-_CHAR_RATIO = MATCH_FEATURES.index("char_ratio")
 
 
 def _ngrams(stems: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -59,24 +58,16 @@ def _directional(
     )
 
 
-def match_features(
-    first: Profile, second: Profile, weights: TermWeights, *, char_ratio: float | None = None
-) -> tuple[float, ...]:
-    """The values of MATCH_FEATURES for a pair, in that order.
-
-    `char_ratio` may be given when it is already known (or bounded: see `matches`), since it is
-    the one feature whose cost grows with the product of the two lengths.
-    """
+def match_features(first: Profile, second: Profile, weights: TermWeights) -> tuple[float, ...]:
+    """The values of MATCH_FEATURES for a pair, in that order."""
     score = pair_score(first, second, weights)
     one_way = _directional(first, second, score.coverage_a)
     other_way = _directional(second, first, score.coverage_b)
     ratio, runs = _sequence_overlap(first.stems, second.stems)
-    if char_ratio is None:
-        char_ratio = _char_ratio(first, second)
     return (
         *(value for pair in zip(one_way, other_way, strict=True) for value in sorted(pair)),
         ratio,
-        char_ratio,
+        _char_ratio(first, second),
         runs,
         float(first.negated != second.negated),
     )
@@ -116,27 +107,9 @@ def probability(log_odds: float) -> float:
 
 def matches(first: Profile, second: Profile, weights: TermWeights, settings: Settings) -> bool:
     """Whether the model gives the pair at least `covered_cut` probability of reporting the same
-    thing.
-
-    The character ratio is computed only when the answer depends on it: difflib's quick_ratio
-    bounds it from above, so most pairs are decided without it.
-    """
-    model = settings.match_weights
-    char_weight = model[1 + _CHAR_RATIO]
-    bound = difflib.SequenceMatcher(
-        None, _chars(first), _chars(second), autojunk=False
-    ).quick_ratio()
-    features = match_features(first, second, weights, char_ratio=0.0)
-    without_chars = logit(features, model)
-    low, high = sorted((without_chars, without_chars + char_weight * bound))
-    if probability(low) >= settings.covered_cut:
-        return True
-    if probability(high) < settings.covered_cut:
-        return False
-    return (
-        probability(without_chars + char_weight * _char_ratio(first, second))
-        >= settings.covered_cut
-    )
+    thing."""
+    chance = probability(logit(match_features(first, second, weights), settings.match_weights))
+    return chance >= settings.covered_cut
 
 
 def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:

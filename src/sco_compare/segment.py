@@ -38,9 +38,11 @@ _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
-_INITIALS_END = re.compile(r"(?:^|[\s(\"'“‘/-])(?:[A-Z]\.){1,4}$")
+# A person's initials ("J.D.", "W."), and what comes before them.
+_INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
+# Before these, initials are more often a place or a body ("in L.A.", "the U.N.", "Newark, N.J.").
+_NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
-_ABBREVIATION_END = re.compile(r"(?:^|[\s(\"'“‘/-])([A-Za-z]+)\.$")
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
@@ -123,9 +125,10 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
 
 
 def _continues(previous: str, following: str) -> bool:
-    """Whether Punkt cut inside a sentence: before a lower-case word ("Fast!" she said) or a
-    closing bracket or comma, at a spaced ellipsis (". . ."), or after initials ("J.D. Edwards")
-    or an abbreviation ("Sept. 11"), which end a sentence only before a usual sentence starter."""
+    """Whether Punkt cut inside a sentence: before a lower-case word ("Fast!" she said, but also,
+    wrongly, "de Blasio said") or a closing bracket or comma, at a spaced ellipsis (". . ."), or
+    after a person's initials ("J.D. Edwards"), which end a sentence only before a usual
+    sentence starter."""
     if not any(c.isalnum() for c in previous) or not any(c.isalnum() for c in following):
         return True
     if _CLOSING_START.match(following):
@@ -136,12 +139,12 @@ def _continues(previous: str, following: str) -> bool:
     first = word.group(1)
     if first.islower():
         return True
-    previous = previous.rstrip()
-    abbreviation = _ABBREVIATION_END.search(previous)
-    after_abbreviation = _INITIALS_END.search(previous) is not None or (
-        abbreviation is not None and abbreviation.group(1).lower() in ABBREVIATIONS
+    initials = _INITIALS_END.search(previous.rstrip())
+    return (
+        initials is not None
+        and not _NOT_A_NAME_BEFORE.search(previous[: initials.start()])
+        and first.lower() not in SENTENCE_STARTERS
     )
-    return after_abbreviation and first.lower() not in SENTENCE_STARTERS
 
 
 def _spans(block: str) -> list[tuple[int, int]]:

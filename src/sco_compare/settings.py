@@ -27,7 +27,7 @@ class Settings:
     """... or this many anchors, when each is the other's best match ..."""
     best_rare_terms: int = 4
     """... or this many rare stems, when one is the other's best match."""
-    rare_sentences: int = 4
+    rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences."""
     covered_cut: float = 0.52
     """A sentence is covered when the match model (match_weights) gives it and its aligned group
