@@ -87,20 +87,24 @@ def top_partners(
             elif partners:
                 left_out += weights(term)
         total = weights.total_of(p.terms)
-
-        def could_reach(j: int, dice: float) -> bool:
-            """Whether the pair's weighted Dice could reach `dice` (computed as `surest` is, so
-            the partner that gives the surest Dice reaches it exactly)."""
-            shared_at_most = overlap[j] + min(left_out, frequent[j])  # noqa: B023
-            return 2 * shared_at_most / (total + totals[j]) >= dice  # noqa: B023
-
+        # A partner is kept if its weighted Dice could reach the bar, counting left-out terms
+        # as shared: 2 * (overlap + left out) / (both totals).
         # Ties keep the (deterministic) order in which partners were first met.
         ranked = heapq.nlargest(settings.candidates, overlap, key=overlap.__getitem__)
-        kept = {j for j in ranked if could_reach(j, least_dice)}
+        kept = {
+            j
+            for j in ranked
+            if 2 * (overlap[j] + min(left_out, frequent[j])) / (total + totals[j]) >= least_dice
+        }
         if i in unpruned and overlap:
-            # Its best match must be found: every partner that could beat the surest Dice.
+            # Its best match must be found: every partner that could beat the surest Dice (the
+            # partner that gives it reaches it exactly: the same expression, plus 0.0).
             surest = max(2 * shared / (total + totals[j]) for j, shared in overlap.items())
-            kept.update(j for j in overlap if could_reach(j, surest))
+            kept.update(
+                j
+                for j, shared in overlap.items()
+                if 2 * (shared + min(left_out, frequent[j])) / (total + totals[j]) >= surest
+            )
         yield from ((i, j) for j in sorted(kept))
 
 
