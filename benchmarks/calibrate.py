@@ -31,7 +31,7 @@ from typing import Any
 
 from benchmarks import logistic
 from sco_compare import Settings, compare, document_from_text
-from sco_compare.match import logit, pair_features, probability
+from sco_compare.match import logit, pair_conflicting, pair_features, probability
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -157,14 +157,22 @@ PLATEAU = 0.005
 
 
 def fit_match(
-    features: Sequence[Sequence[float]], truth: Sequence[bool], penalty: float
+    features: Sequence[Sequence[float]],
+    truth: Sequence[bool],
+    blocked: Sequence[bool],
+    penalty: float,
 ) -> tuple[tuple[float, ...], float]:
     """Match weights fitted to labelled pairs, and the covered cut for them: the middle of the
-    cuts that classify the pairs (nearly) as well as the best one, so that it is not a peak."""
+    cuts that classify the pairs (nearly) as well as the best one, so that it is not a peak.
+    A `blocked` pair (a figure or a negation in conflict) is partial whatever the model says,
+    as in compare()."""
     weights = logistic.fit(features, truth, penalty=penalty)
     chances = [probability(logit(f, weights)) for f in features]
     accuracy = {
-        cut: sum((chance >= cut) == t for chance, t in zip(chances, truth, strict=True))
+        cut: sum(
+            (chance >= cut and not no) == t
+            for chance, no, t in zip(chances, blocked, truth, strict=True)
+        )
         for cut in CUT_GRID
     }
     best = max(accuracy.values())
@@ -172,19 +180,32 @@ def fit_match(
     return weights, good[len(good) // 2]
 
 
+def msrp_inputs(
+    msrp: list[tuple[bool, str, str]], settings: Settings
+) -> tuple[list[tuple[float, ...]], list[bool], list[bool]]:
+    """The match features, the labels and the conflict flags of the MSRP pairs."""
+    features = [pair_features(a, b, settings) for _, a, b in msrp]
+    blocked = [pair_conflicting(a, b, settings) for _, a, b in msrp]
+    return features, [t for t, _, _ in msrp], blocked
+
+
 def cross_validate(
     msrp: list[tuple[bool, str, str]], base: Settings, penalty: float, folds: int = 10
 ) -> dict[str, float]:
     """10-fold CV of the match model and the covered cut: fit both on nine folds, then judge the
     tenth through compare(), exactly as the tool would."""
-    truth = [t for t, _, _ in msrp]
-    features = [pair_features(a, b, base) for _, a, b in msrp]
+    features, truth, blocked = msrp_inputs(msrp, base)
     held_out_truth: list[bool] = []
     held_out_predicted: list[bool] = []
     cuts = []
     for fold in range(folds):
         train = [k for k in range(len(msrp)) if k % folds != fold]
-        weights, cut = fit_match([features[k] for k in train], [truth[k] for k in train], penalty)
+        weights, cut = fit_match(
+            [features[k] for k in train],
+            [truth[k] for k in train],
+            [blocked[k] for k in train],
+            penalty,
+        )
         cuts.append(cut)
         fitted = replace(base, match_weights=weights, covered_cut=cut)
         for k in range(fold, len(msrp), folds):
@@ -277,9 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"MSRP 10-fold CV of the match model and covered cut (penalty {penalty:g}):",
                 " ".join(f"{k}={v:.3f}" for k, v in cv.items()),
             )
-        weights, cut = fit_match(
-            [pair_features(a, b, base) for _, a, b in msrp], [t for t, _, _ in msrp], args.penalty
-        )
+        weights, cut = fit_match(*msrp_inputs(msrp, base), args.penalty)
         report["msrp_fit"] = {"covered_cut": cut, "match_weights": [round(w, 4) for w in weights]}
         fitted = ", ".join(f"{w:.4f}" for w in weights)
         print(f"fitted on all of MSRP: covered_cut={cut} match_weights=({fitted})")

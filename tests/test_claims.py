@@ -115,6 +115,13 @@ def test_numbers_and_dates_are_normalized() -> None:
     ]
 
 
+def test_a_number_that_is_not_a_number_is_kept_as_written() -> None:
+    assert [str(n) for n in find_numbers("Version 2.6.0 came out for 1.234.567 users.")] == [
+        "2.6.0 came",
+        "1.234.567 users",
+    ]
+
+
 def test_a_claim_only_one_side_makes_is_unique() -> None:
     a = "The ministers met in Geneva on Monday. They took a group photo after the talks."
     b = "The ministers met in Geneva on Monday."

@@ -46,6 +46,10 @@ def test_initials_of_a_place_or_a_body_end_sentences() -> None:
         "He grew up in Newark, N.J.",
         "Friends say he was quiet.",
     ]
+    assert texts("He reported to the D.A. Prosecutors agreed.") == [
+        "He reported to the D.A.",
+        "Prosecutors agreed.",
+    ]
     assert texts("She lives in L.A. Two years ago she moved.") == [
         "She lives in L.A.",
         "Two years ago she moved.",

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sco_compare.match import matches
+from sco_compare.match import conflicting, matches
+from sco_compare.mentions import NumberMention, find_numbers
 from sco_compare.models import Alignment, Sentence, Status
 from sco_compare.normalize import Profile, TermWeights, merged, profile
 from sco_compare.settings import Settings
@@ -162,16 +163,12 @@ def _rare_holders(profiles: Sequence[Profile | None], most: int) -> dict[str, li
 
 
 def _contained(center: Profile, group: Profile, weights: TermWeights, settings: Settings) -> bool:
-    """The group reports nearly all of the center's content, gives no number differently and
-    has the same polarity, however much else it says."""
-    found = weights.total(center.terms & group.terms)
+    """The group reports at least `contained_cut` of the center's content, however much else
+    it says."""
     total = weights.total(center.terms)
-    if not total or found < settings.contained_cut * total:
-        return False
-    differing_numbers = bool(center.numbers - group.numbers) and bool(
-        group.numbers - center.numbers
+    return (
+        bool(total) and weights.total(center.terms & group.terms) >= settings.contained_cut * total
     )
-    return not differing_numbers and center.negated == group.negated
 
 
 @dataclass
@@ -182,35 +179,46 @@ class _CoverageJudge:
     side asks (in a 1:1 link, both sides ask the same question).
     """
 
-    profiles_a: Sequence[Profile | None]
-    profiles_b: Sequence[Profile | None]
+    sentences: dict[str, Sequence[Sentence]]
+    profiles: dict[str, Sequence[Profile | None]]
     weights: TermWeights
     settings: Settings
     answers: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = field(default_factory=dict)
+    numbers: dict[tuple[str, int], tuple[NumberMention, ...]] = field(default_factory=dict)
 
     def status(self, side: str, index: int, partners: Sequence[int]) -> Status:
-        mine, theirs = (
-            (self.profiles_a, self.profiles_b)
-            if side == "a"
-            else (self.profiles_b, self.profiles_a)
-        )
-        center = mine[index]
+        center = self.profiles[side][index]
         if center is None:
             return "boilerplate"
         if not partners:
             return "unique"
+        other = "b" if side == "a" else "a"
         # Reported by the group as a whole, or by one of its sentences alone.
         groups = [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [partners]
         for group in groups:
-            reported = merged([p for m in group if (p := theirs[m])])
-            if _contained(center, reported, self.weights, self.settings):
-                return "covered"
+            reported = merged([p for m in group if (p := self.profiles[other][m])])
             key = ((index,), tuple(group)) if side == "a" else (tuple(group), (index,))
             if key not in self.answers:
                 self.answers[key] = matches(center, reported, self.weights, self.settings)
-            if self.answers[key]:
+            alike = self.answers[key] or _contained(center, reported, self.weights, self.settings)
+            if alike and not self._conflicting(side, index, other, group):
                 return "covered"
         return "partial"
+
+    def _conflicting(self, side: str, index: int, other: str, group: Sequence[int]) -> bool:
+        center = self.profiles[side][index]
+        assert center is not None
+        return conflicting(
+            center,
+            self._numbers(side, index),
+            [p for m in group if (p := self.profiles[other][m])],
+            [n for m in group for n in self._numbers(other, m)],
+        )
+
+    def _numbers(self, side: str, index: int) -> tuple[NumberMention, ...]:
+        if (side, index) not in self.numbers:
+            self.numbers[side, index] = find_numbers(self.sentences[side][index].text)
+        return self.numbers[side, index]
 
 
 def _shown_terms(
@@ -269,7 +277,9 @@ def align(
             best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))
             best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (score.score, -i))
 
-    judge = _CoverageJudge(profiles_a, profiles_b, weights, settings)
+    judge = _CoverageJudge(
+        {"a": sentences_a, "b": sentences_b}, {"a": profiles_a, "b": profiles_b}, weights, settings
+    )
     statuses_a = tuple(judge.status("a", i, links_a.get(i, ())) for i in range(len(profiles_a)))
     statuses_b = tuple(judge.status("b", j, links_b.get(j, ())) for j in range(len(profiles_b)))
     alignments = _groups(links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights)

@@ -19,6 +19,7 @@ from sco_compare.mentions import (
     find_numbers,
     find_speaker,
     mentioned,
+    number_conflicts,
     same_speaker,
     vocabulary,
 )
@@ -170,20 +171,6 @@ def whole_sentences(units: Sequence[ClaimUnit]) -> list[ClaimUnit]:
             ClaimUnit(claim, merged([p.profile for p in parts]), parts[0].speaker, numbers)
         )
     return wholes
-
-
-def number_conflicts(
-    first: Sequence[NumberMention], second: Sequence[NumberMention]
-) -> list[tuple[str, list[str], list[str]]]:
-    """Kinds of number or date both claims give, with no value in common."""
-    conflicts = []
-    kinds = {(m.kind, m.unit) for m in first} & {(m.kind, m.unit) for m in second}
-    for kind, unit in sorted(kinds):
-        values_first = sorted({str(m) for m in first if (m.kind, m.unit) == (kind, unit)})
-        values_second = sorted({str(m) for m in second if (m.kind, m.unit) == (kind, unit)})
-        if not set(values_first) & set(values_second):
-            conflicts.append((kind, values_first, values_second))
-    return conflicts
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import difflib
 import math
 from collections.abc import Sequence
 
+from sco_compare.mentions import NumberMention, find_numbers, material_conflicts
 from sco_compare.normalize import Profile, TermWeights, profile
 from sco_compare.settings import Settings
 from sco_compare.similarity import comparable, pair_score
@@ -112,9 +113,36 @@ def matches(first: Profile, second: Profile, weights: TermWeights, settings: Set
     return chance >= settings.covered_cut
 
 
+def conflicting(
+    center: Profile,
+    center_numbers: Sequence[NumberMention],
+    reported: Sequence[Profile],
+    reported_numbers: Sequence[NumberMention],
+) -> bool:
+    """Whether the reported sentences give a figure or date differently ("12 people" / "21
+    people", see material_conflicts), or say nearly the same words with a negation only one
+    side has ("will not cut 500 jobs"): then the center is at most partly reported, however
+    alike the two look."""
+    if center.negated != any(p.negated for p in reported) and all(
+        center.terms <= p.terms or p.terms <= center.terms for p in reported
+    ):
+        return True
+    return bool(material_conflicts(center_numbers, reported_numbers))
+
+
 def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:
     """MATCH_FEATURES of two texts taken as one sentence each, weighed as `compare` weighs them."""
-    settings = settings or Settings()
+    first, second, weights = _pair(text_a, text_b, settings or Settings())
+    return match_features(first, second, weights)
+
+
+def pair_conflicting(text_a: str, text_b: str, settings: Settings | None = None) -> bool:
+    """`conflicting` for two texts taken as one sentence each."""
+    first, second, _ = _pair(text_a, text_b, settings or Settings())
+    return conflicting(first, find_numbers(text_a), [second], find_numbers(text_b))
+
+
+def _pair(text_a: str, text_b: str, settings: Settings) -> tuple[Profile, Profile, TermWeights]:
     (first,), (second,), weights = comparable(
         [profile(text_a)],
         [profile(text_b)],
@@ -122,4 +150,4 @@ def pair_features(text_a: str, text_b: str, settings: Settings | None = None) ->
         name_boost=settings.name_boost,
     )
     assert first is not None and second is not None
-    return match_features(first, second, weights)
+    return first, second, weights

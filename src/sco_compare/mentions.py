@@ -159,7 +159,7 @@ _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _AMOUNT = re.compile(
     r"(?P<currency>[$€£¥])?\s?(?P<number>\d+(?:[.,]\d+)*)"
-    r"(?:\s*(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
+    r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -181,7 +181,11 @@ def _unit_after(text: str, position: int) -> str:
 
 
 def _amount(match: re.Match[str], text: str) -> NumberMention:
-    number = float(match.group("number").replace(",", ""))
+    written = match.group("number")
+    try:
+        number = float(written.replace(",", ""))
+    except ValueError:  # "2.6.0", "1.234.567": kept as written
+        return NumberMention("number", written, _unit_after(text, match.end()))
     scale = match.group("scale")
     if scale:
         number *= MULTIPLIERS[scale]
@@ -249,6 +253,73 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     order = {span: k for k, span in enumerate(sorted(taken))}
     ranked = sorted(zip(taken, found, strict=True), key=lambda pair: order[pair[0]])
     return tuple(mention for _, mention in ranked)
+
+
+def number_conflicts(
+    first: Sequence[NumberMention], second: Sequence[NumberMention]
+) -> list[tuple[str, list[str], list[str]]]:
+    """Kinds of number or date both claims give, with no value in common."""
+    conflicts = []
+    kinds = {(m.kind, m.unit) for m in first} & {(m.kind, m.unit) for m in second}
+    for kind, unit in sorted(kinds):
+        values_first = sorted({str(m) for m in first if (m.kind, m.unit) == (kind, unit)})
+        values_second = sorted({str(m) for m in second if (m.kind, m.unit) == (kind, unit)})
+        if not set(values_first) & set(values_second):
+            conflicts.append((kind, values_first, values_second))
+    return conflicts
+
+
+FIGURE_TOLERANCE = 0.2
+"""Counts within this share of each other are taken as one figure, rounded or updated."""
+
+
+def material_conflicts(
+    first: Sequence[NumberMention], second: Sequence[NumberMention]
+) -> list[tuple[str, list[str], list[str]]]:
+    """The conflicts (see number_conflicts) that change what a sentence reports: a different
+    date, month or year (not the same one written with or without its year), or a different
+    count of the same thing ("12 people" / "21 people") by more than FIGURE_TOLERANCE."""
+    return [
+        (kind, mine, theirs)
+        for kind, mine, theirs in number_conflicts(first, second)
+        if kind == "year"
+        or kind in ("date", "month")
+        and not _same_day(mine, theirs)
+        or kind == "number"
+        and not _close(mine, theirs)
+    ]
+
+
+def _same_day(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
+    """Whether a date or month of one side is one of the other's with its year left out
+    ("2003-09-30" / "09-30", "2002-10" / "october")."""
+
+    def numeric(value: str) -> str:
+        return f"{MONTHS[value]:02d}" if value in MONTHS else value
+
+    return any(
+        longer.endswith(shorter)
+        for x in values_first
+        for y in values_second
+        for shorter, longer in [sorted((numeric(x), numeric(y)), key=len)]
+    )
+
+
+def _close(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
+    """Whether some count of one side is within FIGURE_TOLERANCE of one of the other's; counts
+    without a unit ("$9.99", "3%") are too loose to tell, and count as close."""
+    amounts = []
+    for values in (values_first, values_second):
+        counted = [v.split(" ", 1) for v in values if " " in v]
+        if len(counted) < len(values):
+            return True
+        try:
+            amounts.append([float(number.lstrip("$€£¥").replace(",", "")) for number, _ in counted])
+        except ValueError:
+            return True
+    return any(
+        abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y)) for x in amounts[0] for y in amounts[1]
+    )
 
 
 def entity_key(name: str) -> str:

@@ -43,6 +43,7 @@ _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 # Before these, initials are more often a place or a body ("in L.A.", "the U.N.", "Newark, N.J.").
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
+_DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
@@ -129,7 +130,7 @@ def _continues(previous: str, following: str) -> bool:
     wrongly, "de Blasio said") or a closing bracket or comma, at a spaced ellipsis (". . ."), or
     after a person's initials ("J.D. Edwards"), which end a sentence only before a usual
     sentence starter."""
-    if not any(c.isalnum() for c in previous) or not any(c.isalnum() for c in following):
+    if _DOTS.match(previous) or _DOTS.match(following):
         return True
     if _CLOSING_START.match(following):
         return True

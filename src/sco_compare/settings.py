@@ -32,7 +32,7 @@ class Settings:
     covered_cut: float = 0.52
     """A sentence is covered when the match model (match_weights) gives it and its aligned group
     at least this probability of reporting the same thing..."""
-    contained_cut: float = 0.7
+    contained_cut: float = 0.9
     """... or when the group reports this share of its weighted content, with no number given
     differently and the same polarity: content found inside longer sentences is covered too."""
     claim_cut: float = 0.4
