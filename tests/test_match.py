@@ -138,3 +138,12 @@ def test_the_default_model_is_what_calibration_fits_on_msrp() -> None:
     defaults = Settings()
     assert cut == defaults.covered_cut
     assert [round(w, 4) for w in weights] == pytest.approx(defaults.match_weights, abs=1e-4)
+
+
+def test_very_long_sentences_take_the_stem_ratio_for_the_character_ratio() -> None:
+    words = [f"word{k % 97}x{k % 13}" for k in range(400)]
+    first, second = " ".join(words) + ".", " ".join(reversed(words)) + "."
+    features = dict(zip(MATCH_FEATURES, pair_features(first, second), strict=True))
+    assert features["char_ratio"] == features["stem_ratio"]
+    short = dict(zip(MATCH_FEATURES, pair_features(SENTENCES[0], SENTENCES[1]), strict=True))
+    assert short["char_ratio"] != short["stem_ratio"]

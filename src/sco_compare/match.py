@@ -68,7 +68,7 @@ def match_features(first: Profile, second: Profile, weights: TermWeights) -> tup
     return (
         *(value for pair in zip(one_way, other_way, strict=True) for value in sorted(pair)),
         ratio,
-        _char_ratio(first, second),
+        _char_ratio(first, second, ratio),
         runs,
         float(first.negated != second.negated),
     )
@@ -79,16 +79,26 @@ def _chars(p: Profile) -> str:
 
 
 def _sequence_overlap(one: Sequence[str], other: Sequence[str]) -> tuple[float, float]:
-    """difflib ratio of two stem sequences and the number of runs they share."""
+    """difflib ratio of two stem sequences and the number of runs they share. (difflib's own
+    heuristic for long sequences, autojunk, leaves sentences under 200 words alone and keeps
+    a very long one from taking minutes.)"""
     first, second = sorted((tuple(one), tuple(other)))
-    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, first, second)
     runs = sum(1 for block in matcher.get_matching_blocks() if block.size)
     return matcher.ratio(), float(runs)
 
 
-def _char_ratio(first: Profile, second: Profile) -> float:
+CHAR_RATIO_MAX_LENGTH = 1000
+"""Longer pairs (in characters of stems, both sides) take the stem ratio for their character
+ratio: difflib's time grows with the product of the two lengths, and no calibration pair is
+this long."""
+
+
+def _char_ratio(first: Profile, second: Profile, stem_ratio: float) -> float:
     """difflib ratio of the two stem strings' characters."""
     one, other = sorted((_chars(first), _chars(second)))
+    if len(one) + len(other) > CHAR_RATIO_MAX_LENGTH:
+        return stem_ratio
     return difflib.SequenceMatcher(None, one, other, autojunk=False).ratio()
 
 
