@@ -46,12 +46,12 @@ def top_partners(
 ) -> Iterator[tuple[int, int]]:
     """For each sentence, the others that share the most informative weight (inverted index).
 
-    Terms that most sentences of the other side use are left out of the index: they cannot make
-    a pair stand out, and their postings would make the search quadratic. Of the best
-    `candidates`, a pair is kept only if its weighted Dice could still reach `least_dice`,
-    counting every term left out of the index as shared. For the sentences in `unpruned`, also
-    every partner that could be their best match. With `exhaustive`, every pair of content
-    sentences.
+    Terms that more than `index_max_postings` sentences of the other side use are left out of
+    the index: they cannot make a pair stand out, and their postings would make the search
+    quadratic. Of the best `candidates`, a pair is kept only if its weighted Dice could still
+    reach `least_dice`, counting every term left out of the index as shared. For the sentences
+    in `unpruned`, also every partner that could be their best match (among those that share an
+    indexed term with them). With `exhaustive`, every pair of content sentences.
     """
     if settings.exhaustive:
         yield from (
@@ -118,8 +118,8 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring: each sentence's top candidates from either side, so the set is the
     same whichever source is A, and the `rare` pairs, which may link on the words they share if
-    one is the other's best match: their sentences' best matches are searched in full (every
-    content pair with `exhaustive`)."""
+    one is the other's best match, so their sentences' best matches are searched for widely
+    (every content pair with `exhaustive`)."""
     least = settings.link_cut
     pairs = set(rare)
     anchored_a = frozenset(i for i, _ in pairs)

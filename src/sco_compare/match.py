@@ -74,10 +74,6 @@ def match_features(first: Profile, second: Profile, weights: TermWeights) -> tup
     )
 
 
-def _chars(p: Profile) -> str:
-    return " ".join(p.stems)
-
-
 def _sequence_overlap(one: Sequence[str], other: Sequence[str]) -> tuple[float, float]:
     """difflib ratio of two stem sequences and the number of runs they share. (difflib's own
     heuristic for long sequences, autojunk, leaves sentences under 200 words alone and keeps
@@ -96,7 +92,7 @@ this long."""
 
 def _char_ratio(first: Profile, second: Profile, stem_ratio: float) -> float:
     """difflib ratio of the two stem strings' characters."""
-    one, other = sorted((_chars(first), _chars(second)))
+    one, other = sorted((" ".join(first.stems), " ".join(second.stems)))
     if len(one) + len(other) > CHAR_RATIO_MAX_LENGTH:
         return stem_ratio
     return difflib.SequenceMatcher(None, one, other, autojunk=False).ratio()

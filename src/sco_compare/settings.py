@@ -30,11 +30,12 @@ class Settings:
     rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences."""
     covered_cut: float = 0.52
-    """A sentence is covered when the match model (match_weights) gives it and its aligned group
-    at least this probability of reporting the same thing..."""
+    """A linked sentence is covered when the match model (match_weights) gives it and its linked
+    sentences, together or one alone, at least this probability of reporting the same thing ..."""
     contained_cut: float = 0.9
-    """... or when the group reports this share of its weighted content, with no number given
-    differently and the same polarity: content found inside longer sentences is covered too."""
+    """... or when they report this share of its weighted content, however much else they say;
+    in either case only if they give no figure or date differently and no negation only one
+    side has (see sco_compare.match.conflicting)."""
     claim_cut: float = 0.4
     """A claim is partial (not unique) when one claim of the other side reports this share of it."""
     claim_shared_cut: float = 0.45
