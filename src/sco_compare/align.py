@@ -165,7 +165,7 @@ def _rare_holders(profiles: Sequence[Profile | None], most: int) -> dict[str, li
 def _contained(center: Profile, group: Profile, weights: TermWeights, settings: Settings) -> bool:
     """The group reports at least `contained_cut` of the center's content, however much else
     it says."""
-    total = weights.total(center.terms)
+    total = weights.total_of(center.terms)
     return (
         bool(total) and weights.total(center.terms & group.terms) >= settings.contained_cut * total
     )
@@ -196,11 +196,14 @@ class _CoverageJudge:
         # Reported by the group as a whole, or by one of its sentences alone.
         groups = [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [partners]
         for group in groups:
-            reported = merged([p for m in group if (p := self.profiles[other][m])])
-            key = ((index,), tuple(group)) if side == "a" else (tuple(group), (index,))
-            if key not in self.answers:
-                self.answers[key] = matches(center, reported, self.weights, self.settings)
-            alike = self.answers[key] or _contained(center, reported, self.weights, self.settings)
+            members = [p for m in group if (p := self.profiles[other][m])]
+            reported = members[0] if len(members) == 1 else merged(members)
+            alike = _contained(center, reported, self.weights, self.settings)
+            if not alike:
+                key = ((index,), tuple(group)) if side == "a" else (tuple(group), (index,))
+                if key not in self.answers:
+                    self.answers[key] = matches(center, reported, self.weights, self.settings)
+                alike = self.answers[key]
             if alike and not self._conflicting(side, index, other, group):
                 return "covered"
         return "partial"

@@ -162,6 +162,13 @@ _AMOUNT = re.compile(
     r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# A digit or a word find_numbers reads as a number or a date: one pass rules most sentences out.
+_MAY_HOLD_NUMBERS = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *NUMBER_WORDS}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def ordinal(number: int) -> str:
@@ -200,6 +207,8 @@ def _amount(match: re.Match[str], text: str) -> NumberMention:
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
     """Numbers and dates of a text, normalized ("June 15, 2001" -> 2001-06-15, "12th" -> 12th)."""
     folded = fold(text)
+    if not _MAY_HOLD_NUMBERS.search(folded):
+        return ()
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
 
