@@ -84,7 +84,7 @@ def _sequence_overlap(one: Sequence[str], other: Sequence[str]) -> tuple[float, 
 
 STEM_PREFIX = 4
 """The character ratio compares each stem's first letters only: shorter strings for difflib, and
-(calibrated) slightly better than whole stems: 3 to 6 letters give the same MSRP figures."""
+on MSRP as good as whole stems (3 to 6 letters, or whole stems, cross-validate within 0.003)."""
 CHAR_RATIO_MAX_LENGTH = 1000
 """Longer pairs (in characters, both sides) take the stem ratio for their character ratio:
 difflib's time grows with the product of the two lengths, and no calibration pair comes near."""
