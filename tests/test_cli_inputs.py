@@ -314,11 +314,14 @@ def test_fail_under_exits_1_when_a_source_is_below_the_bar(in_root: Path) -> Non
 
 def test_fail_under_passes_when_every_source_reaches_the_bar(in_root: Path) -> None:
     report = json.loads(result_of("diff", str(READOUT), OTHER, "-f", "json").stdout)
-    least = min(s["coverage"]["covered_ratio"] for s in report["sources"]) * 100
-    assert least >= 1
-    result = result_of("diff", str(READOUT), OTHER, "-f", "json", "--fail-under", str(int(least)))
+    # The least covered share, exactly: a source exactly at the bar passes.
+    least = min(s["coverage"]["covered"] / s["coverage"]["content"] for s in report["sources"])
+    assert least > 0
+    result = result_of("diff", str(READOUT), OTHER, "-f", "json", "--fail-under", repr(least * 100))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
+    above = result_of("diff", str(READOUT), OTHER, "-f", "json", "--fail-under", repr(least * 101))
+    assert above.exit_code == 1
 
 
 def test_claims_fail_under_exits_1_too(in_root: Path) -> None:
