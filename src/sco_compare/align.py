@@ -204,19 +204,14 @@ class _CoverageJudge:
                 if key not in self.answers:
                     self.answers[key] = matches(center, reported, self.weights, self.settings)
                 alike = self.answers[key]
-            if alike and not self._conflicting(side, index, other, group):
+            if alike and not conflicting(
+                center,
+                self._numbers(side, index),
+                members,
+                [n for m in group for n in self._numbers(other, m)],
+            ):
                 return "covered"
         return "partial"
-
-    def _conflicting(self, side: str, index: int, other: str, group: Sequence[int]) -> bool:
-        center = self.profiles[side][index]
-        assert center is not None
-        return conflicting(
-            center,
-            self._numbers(side, index),
-            [p for m in group if (p := self.profiles[other][m])],
-            [n for m in group for n in self._numbers(other, m)],
-        )
 
     def _numbers(self, side: str, index: int) -> tuple[NumberMention, ...]:
         if (side, index) not in self.numbers:

@@ -38,7 +38,7 @@ _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
-# A person's initials ("J.D.", "W."), and what comes before them.
+# A person's initials ("J.D.", "W.") ending a piece Punkt cut.
 _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 # Before these, initials are more often a place or a body ("in L.A.", "the U.N.", "Newark, N.J.").
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
