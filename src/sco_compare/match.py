@@ -29,9 +29,9 @@ DIRECTIONAL_FEATURES = (
 the weighted share of its content the other reports, log(1 + its content stems the other lacks),
 and 1 when it gives a number the other does not."""
 SYMMETRIC_FEATURES = ("stem_ratio", "char_ratio", "matching_blocks", "negation_differs")
-"""difflib ratio over the stem sequences and over their characters, the number of runs the two
-stem sequences share (few long runs: a reworded copy; many short ones: shared words in a new
-order), and 1 when one side is negated and the other not."""
+"""difflib ratio over the stem sequences and over their characters (STEM_PREFIX letters of each
+stem), the number of runs the two stem sequences share (few long runs: a reworded copy; many
+short ones: shared words in a new order), and 1 when one side is negated and the other not."""
 MATCH_FEATURES = (
     *(f"{name}_{end}" for name in DIRECTIONAL_FEATURES for end in ("min", "max")),
     *SYMMETRIC_FEATURES,
