@@ -31,7 +31,7 @@ from typing import Any
 
 from benchmarks import logistic
 from sco_compare import Settings, compare, document_from_text
-from sco_compare.match import logit, pair_conflicting, pair_features, probability
+from sco_compare.match import logit, pair_judgement, probability
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -184,9 +184,8 @@ def msrp_inputs(
     msrp: list[tuple[bool, str, str]], settings: Settings
 ) -> tuple[list[tuple[float, ...]], list[bool], list[bool]]:
     """The match features, the labels and the conflict flags of the MSRP pairs."""
-    features = [pair_features(a, b, settings) for _, a, b in msrp]
-    blocked = [pair_conflicting(a, b, settings) for _, a, b in msrp]
-    return features, [t for t, _, _ in msrp], blocked
+    judged = [pair_judgement(a, b, settings) for _, a, b in msrp]
+    return [f for f, _ in judged], [t for t, _, _ in msrp], [c for _, c in judged]
 
 
 def cross_validate(

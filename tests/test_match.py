@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import random
 from dataclasses import replace
 
 import pytest
 
-from benchmarks.calibrate import fit_match, msrp_inputs
+from benchmarks.calibrate import fit_match, msrp_inputs, msrp_pairs
 from benchmarks.logistic import fit, solve
 from sco_compare import Settings, compare
 from sco_compare.match import (
@@ -126,15 +125,12 @@ def test_solve_needs_pivoting() -> None:
     assert solve([[0.0, 1.0], [2.0, 0.0]], [3.0, 4.0]) == pytest.approx([2.0, 3.0])
 
 
-MSRP = SHARED / "data" / "msrp" / "msr_paraphrase_train.txt"
+MSRP = msrp_pairs(SHARED)
 
 
-@pytest.mark.skipif(not MSRP.exists(), reason="the MSRP training file is not in ../shared")
+@pytest.mark.skipif(not MSRP, reason="the MSRP training file is not in ../shared")
 def test_the_default_model_is_what_calibration_fits_on_msrp() -> None:
-    with MSRP.open(encoding="utf-8-sig") as handle:
-        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
-    pairs = [(r[0] == "1", r[3], r[4]) for r in rows if len(r) == 5]
-    weights, cut = fit_match(*msrp_inputs(pairs, Settings()), penalty=3.0)
+    weights, cut = fit_match(*msrp_inputs(MSRP, Settings()), penalty=3.0)
     defaults = Settings()
     assert cut == defaults.covered_cut
     assert [round(w, 4) for w in weights] == pytest.approx(defaults.match_weights, abs=1e-4)

@@ -138,14 +138,24 @@ def conflicting(
 
 def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:
     """MATCH_FEATURES of two texts taken as one sentence each, weighed as `compare` weighs them."""
-    first, second, weights = _pair(text_a, text_b, settings or Settings())
-    return match_features(first, second, weights)
+    return pair_judgement(text_a, text_b, settings)[0]
 
 
 def pair_conflicting(text_a: str, text_b: str, settings: Settings | None = None) -> bool:
     """`conflicting` for two texts taken as one sentence each."""
-    first, second, _ = _pair(text_a, text_b, settings or Settings())
-    return conflicting(first, find_numbers(text_a), [second], find_numbers(text_b))
+    return pair_judgement(text_a, text_b, settings)[1]
+
+
+def pair_judgement(
+    text_a: str, text_b: str, settings: Settings | None = None
+) -> tuple[tuple[float, ...], bool]:
+    """The match features of two texts taken as one sentence each, and whether they conflict:
+    what compare() weighs for a 1:1 pair."""
+    first, second, weights = _pair(text_a, text_b, settings or Settings())
+    return (
+        match_features(first, second, weights),
+        conflicting(first, find_numbers(text_a), [second], find_numbers(text_b)),
+    )
 
 
 def _pair(text_a: str, text_b: str, settings: Settings) -> tuple[Profile, Profile, TermWeights]:
