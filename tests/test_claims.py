@@ -187,6 +187,14 @@ def test_numbers_with_different_units_do_not_conflict() -> None:
     assert claims_of(a, b)["conflicts"] == []
 
 
+def test_a_date_given_with_and_without_its_year_does_not_conflict() -> None:
+    a = "The ministry announced the plan on September 30, 2003, in Beijing."
+    b = "The ministry announced the plan on September 30 in Beijing."
+    assert claims_of(a, b)["conflicts"] == []
+    c = "The ministry announced the plan on October 30 in Beijing."
+    assert [x["kind"] for x in claims_of(a, c)["conflicts"]] == ["date"]  # type: ignore[index]
+
+
 def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
     for text, name in (
         ("Three people were hurt, police said.", "police"),

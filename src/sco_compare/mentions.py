@@ -267,14 +267,18 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
 def number_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
-    """Kinds of number or date both claims give, with no value in common."""
+    """Kinds of number or date both claims give, with no value in common (a date or month
+    written with its year and without it, "2003-09-30" / "09-30", is one value)."""
     conflicts = []
     kinds = {(m.kind, m.unit) for m in first} & {(m.kind, m.unit) for m in second}
     for kind, unit in sorted(kinds):
         values_first = sorted({str(m) for m in first if (m.kind, m.unit) == (kind, unit)})
         values_second = sorted({str(m) for m in second if (m.kind, m.unit) == (kind, unit)})
-        if not set(values_first) & set(values_second):
-            conflicts.append((kind, values_first, values_second))
+        if set(values_first) & set(values_second):
+            continue
+        if kind in ("date", "month") and _same_day(values_first, values_second):
+            continue
+        conflicts.append((kind, values_first, values_second))
     return conflicts
 
 
@@ -286,16 +290,12 @@ def material_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
     """The conflicts (see number_conflicts) that change what a sentence reports: a different
-    date, month or year (not the same one written with or without its year), or a different
-    count of the same thing ("12 people" / "21 people") by more than FIGURE_TOLERANCE."""
+    date, month or year, or a different count of the same thing ("12 people" / "21 people") by
+    more than FIGURE_TOLERANCE."""
     return [
         (kind, mine, theirs)
         for kind, mine, theirs in number_conflicts(first, second)
-        if kind == "year"
-        or kind in ("date", "month")
-        and not _same_day(mine, theirs)
-        or kind == "number"
-        and not _close(mine, theirs)
+        if kind in ("year", "date", "month") or kind == "number" and not _close(mine, theirs)
     ]
 
 
