@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -59,7 +60,9 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
             fail(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
         return requested
     if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), "terminal")
+        # A name that is only a suffix (".json") has none for pathlib; it names a format too.
+        suffix = output.suffix or output.name
+        return SUFFIX_FORMATS.get(suffix.lower(), "terminal")
     return "terminal"
 
 
@@ -91,27 +94,58 @@ def read_stdin() -> bytes:
     return data
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a failed write leaves no partial file."""
+def write_report(path: Path, text: str) -> None:
+    """Write the report to `path`.
+
+    A regular file (or a new one) is written through a temporary file and a rename, so a failed
+    write leaves no partial file, and an existing file keeps its permissions; a symbolic link
+    is followed; a device or pipe (/dev/null, /dev/stdout, a FIFO) is written to directly.
+    """
     if path.is_dir():
         fail(f"{path}: is a directory, cannot write the report there")
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        existing = path.stat()
+    except OSError:
+        existing = None
+    target = Path(os.path.realpath(path))
+    try:
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            with path.open("w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+            return
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as error:
         fail(f"{path}: cannot write the report ({error.strerror or error})")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
-        # mkstemp makes the file private (0600); a report gets the usual 0666 minus umask.
-        os.chmod(temporary, 0o666 & ~current_umask())
-        os.replace(temporary, path)
+        # mkstemp makes the file private (0600); a new report gets 0666 minus the umask.
+        mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         fail(f"{path}: cannot write the report ({error.strerror or error})")
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def check_output(output: Path | None, sources: tuple[str, str]) -> None:
+    """Refuse an output file that is one of the sources: the report would overwrite it."""
+    if output is None:
+        return
+    for source, label in zip(sources, "AB", strict=True):
+        if source == "-":
+            continue
+        try:
+            same = os.path.samefile(source, output)
+        except OSError:  # either does not exist (yet): a missing source is reported later
+            same = False
+        if same:
+            fail(f"{output}: is source {label}; the report would overwrite it")
 
 
 def current_umask() -> int:
@@ -170,7 +204,7 @@ def emit(
     if output is None:
         write_stdout(text)
     else:
-        write_atomically(output, text)
+        write_report(output, text)
 
 
 def check_bar(comparison: Comparison, fail_under: float | None) -> None:
@@ -235,6 +269,7 @@ def run(
     """What both commands do: check options, load, compare, render, and apply --fail-under."""
     chosen = resolve_format(output_format, output)
     check_fail_under(fail_under)
+    check_output(output, (a, b))
     document_a, document_b = load_pair(a, b)
     settings = Settings(exhaustive=exhaustive)
     comparison = compare(document_a, document_b, settings=settings)

@@ -1,0 +1,81 @@
+"""Where -o writes: through a link, into a pipe, never over a source, keeping permissions."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sco_compare.cli import app
+from tests.conftest import CHINA_DAILY, READOUT
+
+runner = CliRunner()
+
+
+def diff_to(output: Path) -> tuple[int, str]:
+    """Exit code and stderr of a diff of the corpus pair written to `output`."""
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-o", str(output)])
+    return result.exit_code, result.stderr
+
+
+def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    assert diff_to(link) == (0, "")
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["sources"][0]["label"] == "A"
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.md"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, _ = diff_to(fifo)
+    reader.join(timeout=30)
+    assert code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received and received[0].startswith(b"# Comparison")
+
+
+def test_an_existing_report_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    assert diff_to(target) == (0, "")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text(encoding="utf-8").startswith("# Comparison")
+
+
+def test_the_output_cannot_be_a_source(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_bytes(READOUT.read_bytes())
+    alias = tmp_path / "alias.txt"
+    alias.symlink_to(source)
+    for sources, label in (
+        ((str(source), str(CHINA_DAILY)), "A"),
+        ((str(CHINA_DAILY), str(alias)), "B"),
+    ):
+        result = runner.invoke(app, ["diff", *sources, "-o", str(source)])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"sco-compare: error: {source}: is source {label}; the report would overwrite it\n"
+        )
+    assert source.read_bytes() == READOUT.read_bytes()
+
+
+def test_a_name_that_is_only_a_suffix_names_the_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-o", ".json"])
+    assert result.exit_code == 0
+    assert json.loads((tmp_path / ".json").read_text(encoding="utf-8"))["version"]
