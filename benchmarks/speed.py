@@ -14,8 +14,9 @@ measures, each in a fresh process so peak memory is the process's own:
   peak_mb      peak resident memory of the whole command
   agree_*      at N <= --exhaustive-up-to: the share of sentences whose status and whose best
                counterpart are the same with the index as with --exhaustive
-It also times the seed pair (corpus/) through the whole command. It prints a table and writes it
-as JSON.
+It also times the seed pair (corpus/) through the whole command, and both commands on hostile
+inputs (HOSTILE: long tokens, runs of one pattern, text without punctuation), which must take
+about as long as any text of their size. It prints a table and writes it as JSON.
 """
 
 from __future__ import annotations
@@ -106,6 +107,40 @@ def make_pair(size: int, seed: int) -> tuple[str, str]:
         document_b.append(make_sentence(rng, vocabulary, cumulative))
     rng.shuffle(document_b)
     return as_text(document_a), as_text(document_b)
+
+
+HOSTILE = {
+    "at_signs": "a@" * 25_000,
+    "one_token": "x" * 200_000,
+    "no_punctuation": "word " * 40_000,
+    "initials": "A. " * 30_000,
+    "digits": "1," * 50_000,
+    "names": "Xi Jinping " * 20_000,
+    "dots": "a." * 50_000,
+    "quotes": '"a" ' * 25_000,
+    "brackets": "(a " * 30_000,
+    "hyphens": "a-" * 50_000,
+    "acronyms": "ABC " * 40_000,
+    "apostrophes": "a'" * 50_000,
+    "dollars": "$1 million " * 20_000,
+}
+"""Texts of 50 to 200 KB that would make a backtracking pattern take quadratic time."""
+
+
+def measure_hostile(folder: Path) -> tuple[str, float]:
+    """The slowest hostile input and its time through `diff` and `claims` against the seed."""
+    slowest = ("", 0.0)
+    for name, text in HOSTILE.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        for command in ("diff", "claims"):
+            other = str(CORPUS / "mfa-readout.txt")
+            output = folder / f"{name}-{command}.json"
+            wall, _, _ = run_measured_peak(
+                [*cli_command(), command, str(path), other, "-o", str(output)]
+            )
+            slowest = max(slowest, (f"{command} {name}", wall), key=lambda pair: pair[1])
+    return slowest
 
 
 def worker(path_a: str, path_b: str, exhaustive_too: bool) -> dict[str, Any]:
@@ -201,10 +236,13 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(measure(size, args.seed, args.exhaustive_up_to, Path(folder)))
             print_row(rows[-1], header=len(rows) == 1)
+        hostile_name, hostile_wall = measure_hostile(Path(folder))
     by_size = {row["n"]: row for row in rows}
     summary: dict[str, Any] = {
         "seed_pair_cli_s": round(seed_wall, 3),
         "seed_pair_peak_mb": round(seed_peak, 1),
+        "hostile_slowest_s": round(hostile_wall, 3),
+        "hostile_slowest": hostile_name,
     }
     if 5000 in by_size and 20000 in by_size:
         summary["growth_20000_over_5000"] = round(

@@ -211,12 +211,12 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
         return ()
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-
-    def free(span: tuple[int, int]) -> bool:
-        return all(span[1] <= s or span[0] >= e for s, e in taken)
+    occupied = bytearray(len(folded))  # 1 where a mention already found lies
 
     def add(mention: NumberMention, span: tuple[int, int]) -> None:
-        if free(span):
+        start, end = span
+        if occupied.find(1, start, end) == -1:
+            occupied[start:end] = b"\x01" * (end - start)
             taken.append(span)
             found.append(mention)
 

@@ -34,7 +34,8 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
-_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://|www\.\w")
+# An address starts a word (no backtracking into long tokens: linear time on any input).
+_EMAIL_OR_URL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
