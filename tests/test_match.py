@@ -69,6 +69,9 @@ def test_compare_covers_a_pair_as_the_model_says(offset: float) -> None:
         ("The blast killed 12 people in the market.", "The blast killed 21 people in the market."),
         ("The firm will cut 500 jobs this year.", "The firm will not cut 500 jobs this year."),
         ("The talks opened on June 5, 2003.", "The talks opened on June 6, 2003."),
+        ("The firm paid $9 million for the site.", "The firm paid $90 million for the site."),
+        ("Prices rose 3% last year in the city.", "Prices rose 30% last year in the city."),
+        ("I dont know who won the vote.", "I know who won the vote."),
     ],
 )
 def test_a_different_figure_date_or_negation_is_partial_however_alike(
@@ -87,6 +90,8 @@ def test_a_different_figure_date_or_negation_is_partial_however_alike(
         ("The talks opened on Sept. 30, 2003.", "The talks opened on Sept. 30."),
         ("Assets were valued at 38-million euros.", "Assets were valued at 38 million euros."),
         ("Sales fell in October.", "Sales fell in October 2002."),
+        ("The firm paid $9 million for the site.", "The firm paid $9.5 million for the site."),
+        ("The firm paid $9 million, 15% of its cash.", "The firm paid 9 million euros."),
     ],
 )
 def test_a_rounded_figure_or_a_date_without_its_year_is_no_conflict(

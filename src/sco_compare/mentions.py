@@ -157,8 +157,10 @@ _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+CURRENCIES = "$€£¥"
 _AMOUNT = re.compile(
-    r"(?P<currency>[$€£¥])?\s?(?P<number>\d+(?:[.,]\d+)*)"
+    rf"(?P<currency>[{CURRENCIES}])?"
+    r"\s?(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
@@ -315,20 +317,35 @@ def _same_day(values_first: Sequence[str], values_second: Sequence[str]) -> bool
 
 
 def _close(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
-    """Whether some count of one side is within FIGURE_TOLERANCE of one of the other's; counts
-    without a unit ("$9.99", "3%") are too loose to tell, and count as close."""
-    amounts = []
-    for values in (values_first, values_second):
-        counted = [v.split(" ", 1) for v in values if " " in v]
-        if len(counted) < len(values):
-            return True
-        try:
-            amounts.append([float(number.lstrip("$€£¥").replace(",", "")) for number, _ in counted])
-        except ValueError:
-            return True
-    return any(
-        abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y)) for x in amounts[0] for y in amounts[1]
+    """Whether, for each measure both sides give (a count of the same thing, an amount in the
+    same currency, a percentage), some value of one side is within FIGURE_TOLERANCE of one of
+    the other's. Bare numbers ("15") are too loose to tell, and count as close."""
+    first = [m for v in values_first if (m := _measure(v))]
+    second = [m for v in values_second if (m := _measure(v))]
+    return all(
+        any(
+            abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y))
+            for unit_x, x in first
+            for unit_y, y in second
+            if unit_x == unit_y == unit
+        )
+        for unit in {u for u, _ in first} & {u for u, _ in second}
     )
+
+
+def _measure(value: str) -> tuple[str, float] | None:
+    """What a number measures and how much: ("people", 12.0), ("$", 9e6), ("%", 3.0)."""
+    number, _, unit = value.partition(" ")
+    if number.endswith("%"):
+        number, unit = number[:-1], "%"
+    elif number[:1] in CURRENCIES:
+        number, unit = number[1:], number[0]
+    if not unit:
+        return None
+    try:
+        return unit, float(number.replace(",", ""))
+    except ValueError:  # "2.6.0"
+        return None
 
 
 def entity_key(name: str) -> str:

@@ -29,7 +29,7 @@ class Settings:
     """... or this many rare stems, when one is the other's best match."""
     rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences."""
-    covered_cut: float = 0.51
+    covered_cut: float = 0.5
     """A linked sentence is covered when the match model (match_weights) gives it and its linked
     sentences, together or one alone, at least this probability of reporting the same thing ..."""
     contained_cut: float = 0.9
@@ -51,21 +51,21 @@ class Settings:
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
     match_weights: tuple[float, ...] = (
-        -2.9993,
-        5.1211,
-        1.0337,
-        5.0563,
-        -5.3804,
-        -3.6316,
-        2.5893,
-        0.1002,
-        -1.5403,
-        -0.3989,
-        -0.3051,
-        -3.1361,
-        6.3634,
-        0.2493,
-        -1.2271,
+        -2.9951,
+        5.1119,
+        1.0364,
+        5.0458,
+        -5.3675,
+        -3.6351,
+        2.5999,
+        0.1060,
+        -1.5440,
+        -0.3991,
+        -0.3057,
+        -3.1366,
+        6.3534,
+        0.2492,
+        -1.2387,
     )
     """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
 
