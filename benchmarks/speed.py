@@ -110,19 +110,21 @@ def make_pair(size: int, seed: int) -> tuple[str, str]:
 
 
 HOSTILE = {
-    "at_signs": "a@" * 25_000,
-    "one_token": "x" * 200_000,
-    "no_punctuation": "word " * 40_000,
-    "initials": "A. " * 30_000,
-    "digits": "1," * 50_000,
-    "names": "Xi Jinping " * 20_000,
-    "dots": "a." * 50_000,
-    "quotes": '"a" ' * 25_000,
-    "brackets": "(a " * 30_000,
-    "hyphens": "a-" * 50_000,
-    "acronyms": "ABC " * 40_000,
-    "apostrophes": "a'" * 50_000,
-    "dollars": "$1 million " * 20_000,
+    "at_signs.txt": "a@" * 25_000,
+    "one_token.txt": "x" * 200_000,
+    "no_punctuation.txt": "word " * 40_000,
+    "initials.txt": "A. " * 30_000,
+    "digits.txt": "1," * 50_000,
+    "names.txt": "Xi Jinping " * 20_000,
+    "dots.txt": "a." * 50_000,
+    "quotes.txt": '"a" ' * 25_000,
+    "brackets.txt": "(a " * 30_000,
+    "hyphens.txt": "a-" * 50_000,
+    "acronyms.txt": "ABC " * 40_000,
+    "apostrophes.txt": "a'" * 50_000,
+    "dollars.txt": "$1 million " * 20_000,
+    "emphasis.md": "*a " * 60_000,
+    "links.md": "[a](b" * 30_000,
 }
 """Texts of 50 to 200 KB that would make a backtracking pattern take quadratic time."""
 
@@ -131,11 +133,11 @@ def measure_hostile(folder: Path) -> tuple[str, float]:
     """The slowest hostile input and its time through `diff` and `claims` against the seed."""
     slowest = ("", 0.0)
     for name, text in HOSTILE.items():
-        path = folder / f"{name}.txt"
+        path = folder / name
         path.write_text(text, encoding="utf-8")
         for command in ("diff", "claims"):
             other = str(CORPUS / "mfa-readout.txt")
-            output = folder / f"{name}-{command}.json"
+            output = folder / f"{name}-{command}.json"  # not stdout: a full pipe would block
             wall, _, _ = run_measured_peak(
                 [*cli_command(), command, str(path), other, "-o", str(output)]
             )

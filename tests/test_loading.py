@@ -123,6 +123,46 @@ def test_markdown_and_suffixless_files_are_text(tmp_path: Path) -> None:
         same_as_plain(source)
 
 
+def as_markdown(text: str) -> str:
+    """The readout as a Markdown page: heading, emphasis, links, a quote, code and a rule."""
+    lines = text.splitlines()
+    body = "\n".join(lines[2:])
+    body = body.replace("Xi Jinping", "**Xi Jinping**").replace(
+        "Great Hall of the People", "[Great Hall of the People](https://example.com/hall)"
+    )
+    body = body.replace("\nXi pointed out", "\n> Xi pointed out", 1)
+    return (
+        f"{lines[0]}\n# {lines[1]}\n{body}\n\n---\n\n```\nprint('not prose')\n```\n"
+        "[hall]: https://example.com/hall\n"
+    )
+
+
+def test_markdown_is_reduced_to_its_prose(tmp_path: Path) -> None:
+    source = tmp_path / "readout.md"
+    source.write_text(as_markdown(READOUT_TEXT), encoding="utf-8")
+    same_as_plain(source)
+
+
+def test_an_html_fragment_is_read_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "fragment.txt"
+    source.write_text(
+        "<p>Xi met the <b>envoys</b> today.</p>\n<p>They discussed security.</p>\n",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met the envoys today.", "They discussed security."]
+    assert "boilerplate" not in statuses(report)
+
+
+def test_a_source_of_headlines_only_is_compared(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("Xi Meets SCO Delegates in Beijing\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("SCO delegates meet Xi in Beijing\n", encoding="utf-8")
+    report, _ = json_report(str(first), str(second))
+    assert statuses(report, 0) == statuses(report, 1) == ["covered"]
+
+
 def test_stdin(tmp_path: Path) -> None:
     report, _ = json_report("-", str(CHINA_DAILY), stdin=READOUT.read_bytes())
     assert report["sources"][0]["name"] == "stdin"

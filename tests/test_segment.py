@@ -117,6 +117,10 @@ def test_boilerplate_by_shape() -> None:
     assert is_boilerplate("Contact the writer at someone@example.com", alone_on_line=True)
     assert is_boilerplate("Write to (someone@example.com) for details.", alone_on_line=False)
     assert not is_boilerplate("The user a@b said hello to everyone.", alone_on_line=False)
+    assert not is_boilerplate(
+        "The study, published today in Science (www.sciencemag.org), found no link.",
+        alone_on_line=False,
+    )
     assert not is_boilerplate("The minister met the delegations.", alone_on_line=True)
     assert not is_boilerplate("The minister met the delegations", alone_on_line=False)
 

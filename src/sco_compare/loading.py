@@ -30,7 +30,8 @@ MAX_BYTES = 32 * 1024 * 1024
 """Larger sources are refused: no news report is that long, and /dev/zero would never end."""
 BINARY_CONTROL_SHARE = 0.1
 """Text with more than this share of control characters is taken for a binary file."""
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUFFIX_HINT = ".txt, .md, .html or .htm, or - for standard input"
 
@@ -62,6 +63,10 @@ _HTML_CP1252_LABELS = frozenset(
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+_BLOCK_TAG = re.compile(
+    r"<(/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|article|section|blockquote))\b[^<>]*>",
+    re.IGNORECASE,
 )
 
 # Terminal escape sequences (CSI, OSC, two-character ESC codes) are instructions, not text.
@@ -248,6 +253,46 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# Markdown: each pattern is bounded, so no input makes it backtrack for long.
+_MD_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+_MD_DROPPED_LINE = re.compile(
+    r"^ {0,3}(?:([-*_=])(?: *\1){2,} *"  # a rule, or a setext heading's underline
+    r"|\[[^\]\n]{1,300}\]: *\S.*"  # a link definition
+    r"|\|?(?: *:?-{3,}:? *\|)+ *(?::?-{3,}:?)? *)$"  # a table's header rule
+)
+_MD_LINE_START = re.compile(r"^ {0,3}(?:> ?)*(?:#{1,6} +|[-*+] +|\d{1,9}[.)] +)?")
+_MD_HEADING_END = re.compile(r" +#+ *$")
+_MD_LINK = re.compile(
+    r"!?\[([^\[\]\n]{0,300})\](?:\([^()\s]{0,2000}(?: +\"[^\"\n]{0,300}\")?\)|\[[^\[\]\n]{0,100}\])"
+)
+_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]{1,2000})>")
+_MD_EMPHASIS = re.compile(
+    r"(\*\*|__|~~)(?=\S)([^\n]{1,300}?)(?<=\S)\1"
+    r"|(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
+    r"|`([^`\n]{1,300})`"
+)
+
+
+def markdown_to_text(markdown: str) -> str:
+    """The prose of a Markdown document: headings, quotes and list items as lines of text, link
+    and image text without their addresses, emphasis without its marks; code blocks, rules and
+    link definitions left out. Lines stay lines, so paragraphs and headings keep their shape."""
+    lines = []
+    in_code = False
+    for line in markdown.split("\n"):
+        if _MD_FENCE.match(line):
+            in_code = not in_code
+            lines.append("")
+        elif in_code or _MD_DROPPED_LINE.match(line):
+            lines.append("")
+        else:
+            line = _MD_HEADING_END.sub("", _MD_LINE_START.sub("", line, count=1))
+            line = _MD_AUTOLINK.sub(r"\1", _MD_LINK.sub(r"\1", line))
+            lines.append(_MD_EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g), line))
+    return "\n".join(lines)
+
+
 def clean_text(text: str) -> str:
     """Text as data: line endings unified, terminal escapes and control characters dropped.
 
@@ -272,9 +317,13 @@ def has_word(text: str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    """True for text that starts like an HTML document (after an XML declaration or comments)."""
+    """True for text that starts like an HTML document (after an XML declaration or comments),
+    or a fragment of one: paragraphs or other blocks in their tags, closed."""
     head = text[:4096]
-    return _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text)
+    if _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text):
+        return True
+    tags = [match.group(1).lower() for match in _BLOCK_TAG.finditer(head)]
+    return len(tags) >= 2 and any(tag.startswith("/") for tag in tags)
 
 
 def document_from_text(
@@ -284,21 +333,29 @@ def document_from_text(
     name: str | None = None,
     path: str | None = None,
     html: bool = False,
+    markdown: bool = False,
     sha256: str | None = None,
 ) -> Document:
-    """Build a Document from text already in memory (sha256: of the source's bytes, if known).
+    """Build a Document from text already in memory (sha256: of the source's bytes, if known);
+    `html` or `markdown` text is reduced to its prose first.
 
     Raises InputError when there is nothing to compare: no text, or no sentence with a word.
     """
     name = name or f"source {label}"
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    body = clean_text(html_to_text(text) if html else text)
+    body = clean_text(html_to_text(text) if html else markdown_to_text(text) if markdown else text)
     if is_blank(body):
         where = "outside markup, scripts and navigation" if html else "(only whitespace)"
         raise InputError(f"{name}: no text {where}")
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
         raise InputError(f"{name}: no sentence found (no words, only punctuation or symbols)")
+    if all(sentence.boilerplate for sentence in sentences):
+        # Headlines only, or lines without final stops: with no article around them, they are
+        # what the source says.
+        sentences = tuple(
+            replace(sentence, boilerplate=not has_word(sentence.text)) for sentence in sentences
+        )
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
@@ -354,6 +411,7 @@ def load_document(
         name=where,
         path=None if path == "-" else path,
         html=is_html,
+        markdown=not is_html and path.lower().endswith(MARKDOWN_SUFFIXES),
         sha256=hashlib.sha256(data).hexdigest(),
     )
     name = "stdin" if path == "-" else Path(path).name

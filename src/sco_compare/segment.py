@@ -111,19 +111,24 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
 
     Decided by the shape of the line, never by a list of known strings: a short sentence that
     stands alone on its line without sentence-final punctuation is a crumb, a heading or a
-    prompt; a short line that opens with "By", "Photo", "Source"... is a byline; a sentence
-    with an e-mail address or a web address is a contact or credit line; a sentence with no
-    word at all ("...", "* * *") is a separator.
+    prompt; a short line that opens with "By", "Photo", "Source"... is a byline; a short
+    sentence with an e-mail address or a web address is a contact or credit line (a long one
+    reports something, and names its source); a sentence with no word at all ("...", "* * *")
+    is a separator.
     """
     folded = fold(text).strip()
-    if _EMAIL_OR_URL.search(folded) or not any(c.isalnum() for c in folded):
+    if not any(c.isalnum() for c in folded):
+        return True
+    words = folded.split()
+    addresses = sum(1 for word in words if _EMAIL_OR_URL.search(word))
+    if addresses and len(words) - addresses <= BYLINE_MAX_WORDS:
         return True
     if not alone_on_line:
         return False
-    if _BYLINE.match(folded) and len(folded.split()) <= BYLINE_MAX_WORDS:
+    if _BYLINE.match(folded) and len(words) <= BYLINE_MAX_WORDS:
         return True  # "By Jane Doe." ends like a sentence but is a byline
     # A headline or prompt is short; a long unpunctuated line is body text that lost its period.
-    return not _TERMINAL.search(folded) and len(folded.split()) <= HEADLINE_MAX_WORDS
+    return not _TERMINAL.search(folded) and len(words) <= HEADLINE_MAX_WORDS
 
 
 def _continues(previous: str, following: str) -> bool:
