@@ -202,6 +202,7 @@ def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
         ("The fire started at night, according to officials.", "officials"),
         ('"We are ready," said Anna Keller, the mayor.', "Anna Keller, the mayor"),
         ("Smith, 45, said he was tired.", "Smith"),
+        ("The Alpha Corp announced profits on Monday, said John Smith.", "John Smith"),
     ):
         speaker = find_speaker(text)
         assert speaker is not None and speaker.name == name, text

@@ -120,7 +120,9 @@ def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
     With leading_only, only an attribution that opens the text counts ("Meng said that ...").
     """
     folded = fold(text)
-    patterns = (_LEADING,) if leading_only else (_LEADING, _TRAILING, _INVERTED, _ACCORDING)
+    # ", said Smith" closing a sentence names who speaks for all of it ("Alpha announced profits,
+    # said Smith"); "..., the paper said" more often names who reports a speaker it opened with.
+    patterns = (_LEADING,) if leading_only else (_INVERTED, _LEADING, _TRAILING, _ACCORDING)
     for pattern in patterns:
         match = pattern.search(folded)
         if not match:
