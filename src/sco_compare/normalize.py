@@ -69,7 +69,9 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:%|st\b|nd\b|rd\b|th\b)?|[^\W\d_]+", re.
 # "n't", and the same written without its apostrophe ("dont", "isnt"; not "cant" or "wont",
 # which are words too).
 _NOT_CONTRACTION = re.compile(
-    r"n't\b|\b(do|does|did|is|are|was|were|has|have|had|would|should|could)nt\b", re.IGNORECASE
+    r"n(?:'|(?<=\b(?:do|is)n)|(?<=\b(?:did|has|had|was|are)n)|(?<=\b(?:does|have|were)n)"
+    r"|(?<=\b(?:would|could)n)|(?<=\bshouldn))t\b",
+    re.IGNORECASE,
 )
 # British spellings folded to American ones; both sides alike, so a rare false fold is harmless.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -137,7 +139,7 @@ def profile(text: str) -> Profile:
     Words are folded, split at hyphens and apostrophes, and stemmed; stopwords are dropped; a
     capitalized word that does not open the sentence, or an acronym, is a name.
     """
-    folded = _NOT_CONTRACTION.sub(lambda m: f"{m.group(1) or ''} not", fold(text))
+    folded = _NOT_CONTRACTION.sub(" not", fold(text))
     surfaces: dict[str, str] = {}
     function_words: dict[str, str] = {}
     names: set[str] = set()

@@ -17,6 +17,8 @@ from sco_compare.normalize import Profile, TermWeights, profile, term_weights
 
 FUZZY_MIN_LENGTH = 5
 """Shorter stems must match exactly: "law" and "low" are not variants of one word."""
+FUZZY_MAX_LENGTH = 40
+"""Longer "words" (a pasted token, an encoded blob) are not misspelt words: matched exactly."""
 
 
 def spelling_variants(
@@ -57,7 +59,7 @@ def spelling_variants(
 
 
 def _spellable(term: str) -> bool:
-    return len(term) >= FUZZY_MIN_LENGTH and term.isalpha()
+    return FUZZY_MIN_LENGTH <= len(term) <= FUZZY_MAX_LENGTH and term.isalpha()
 
 
 def _deletions(term: str) -> set[str]:
