@@ -133,11 +133,11 @@ HOSTILE = {
 def measure_hostile(folder: Path) -> tuple[str, float]:
     """The slowest hostile input and its time through `diff` and `claims` against the seed."""
     slowest = ("", 0.0)
+    other = str(CORPUS / "mfa-readout.txt")
     for name, text in HOSTILE.items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
         for command in ("diff", "claims"):
-            other = str(CORPUS / "mfa-readout.txt")
             output = folder / f"{name}-{command}.json"  # not stdout: a full pipe would block
             wall, _, _ = run_measured_peak(
                 [*cli_command(), command, str(path), other, "-o", str(output)]

@@ -203,6 +203,8 @@ def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
         ('"We are ready," said Anna Keller, the mayor.', "Anna Keller, the mayor"),
         ("Smith, 45, said he was tired.", "Smith"),
         ("The Alpha Corp announced profits on Monday, said John Smith.", "John Smith"),
+        ("Xi said the plan would work, said the newspaper.", "Xi"),
+        ("Smith said prices would rise, adds the report.", "Smith"),
     ):
         speaker = find_speaker(text)
         assert speaker is not None and speaker.name == name, text

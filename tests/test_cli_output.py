@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -79,3 +81,36 @@ def test_a_name_that_is_only_a_suffix_names_the_format(
     result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-o", ".json"])
     assert result.exit_code == 0
     assert json.loads((tmp_path / ".json").read_text(encoding="utf-8"))["version"]
+
+
+def test_dev_stdout_appends_to_the_file_stdout_is_redirected_to(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("header\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as handle:
+        command = [sys.executable, "-m", "sco_compare", "diff", str(READOUT), str(CHINA_DAILY)]
+        done = subprocess.run([*command, "-f", "json", "-o", "/dev/stdout"], stdout=handle)
+    assert done.returncode == 0
+    header, report = log.read_text(encoding="utf-8").split("\n", 1)
+    assert header == "header"
+    assert json.loads(report)["sources"][1]["name"] == CHINA_DAILY.name
+
+
+def test_standard_input_read_from_the_output_file_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_bytes(READOUT.read_bytes())
+    with source.open("rb") as stdin:
+        command = [sys.executable, "-m", "sco_compare", "diff", "-", str(CHINA_DAILY)]
+        done = subprocess.run([*command, "-o", str(source)], stdin=stdin, capture_output=True)
+    assert done.returncode == 2
+    assert done.stderr.decode() == (
+        f"sco-compare: error: {source}: is source A; the report would overwrite it\n"
+    )
+    assert source.read_bytes() == READOUT.read_bytes()
+
+
+def test_a_new_report_gets_the_usual_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "new.md"
+    assert diff_to(target) == (0, "")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -154,6 +154,27 @@ def test_an_html_fragment_is_read_as_html(tmp_path: Path) -> None:
     assert "boilerplate" not in statuses(report)
 
 
+def test_text_that_mentions_tags_is_not_html(tmp_path: Path) -> None:
+    source = tmp_path / "howto.txt"
+    source.write_text("Use the <p> tag and close it with </p> at the end.\n", encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Use the <p> tag and close it with </p> at the end."]
+
+
+def test_markdown_with_html_blocks_is_still_markdown(tmp_path: Path) -> None:
+    source = tmp_path / "story.md"
+    source.write_text(
+        '<div align="center">\n<p>Banner</p>\n</div>\n\n# Xi meets SCO delegates\n\n'
+        "Xi met the **delegates** in Beijing.\n",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report)[-2:] == [
+        "Xi meets SCO delegates",
+        "Xi met the delegates in Beijing.",
+    ]
+
+
 def test_a_source_of_headlines_only_is_compared(tmp_path: Path) -> None:
     first = tmp_path / "first.txt"
     first.write_text("Xi Meets SCO Delegates in Beijing\n", encoding="utf-8")

@@ -71,6 +71,8 @@ def test_compare_covers_a_pair_as_the_model_says(offset: float) -> None:
         ("The talks opened on June 5, 2003.", "The talks opened on June 6, 2003."),
         ("The firm paid $9 million for the site.", "The firm paid $90 million for the site."),
         ("Prices rose 3% last year in the city.", "Prices rose 30% last year in the city."),
+        ("Turnout was 50% in the city on Sunday.", "Turnout was 41% in the city on Sunday."),
+        ("They paid $9 million for 12 flats.", "They paid $90 million for 12 flats."),
         ("I dont know who won the vote.", "I know who won the vote."),
     ],
 )
@@ -91,7 +93,8 @@ def test_a_different_figure_date_or_negation_is_partial_however_alike(
         ("Assets were valued at 38-million euros.", "Assets were valued at 38 million euros."),
         ("Sales fell in October.", "Sales fell in October 2002."),
         ("The firm paid $9 million for the site.", "The firm paid $9.5 million for the site."),
-        ("The firm paid $9 million, 15% of its cash.", "The firm paid 9 million euros."),
+        ("Turnout was 50.2% in the city.", "Turnout was 50% in the city."),
+        ("The firm paid $9 million for the site.", "The firm paid €90 million for the site."),
     ],
 )
 def test_a_rounded_figure_or_a_date_without_its_year_is_no_conflict(

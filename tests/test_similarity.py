@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,26 @@ def test_spelling_variants_do_not_depend_on_which_side_is_a() -> None:
     assert forward == backward
     assert set(forward) == {"organizim", "organiziz"}
     assert set(forward.values()) == {"organizik"}
+
+
+def test_only_word_length_terms_match_by_spelling() -> None:
+    word = "abcdefghij" * 3
+    assert spelling_variants([word + "k"], [word + "m"], fuzzy_ratio=0.85)
+    blob = "abcdefghij" * 5  # longer than any word: a pasted token, matched exactly
+    assert spelling_variants([blob + "k"], [blob + "m"], fuzzy_ratio=0.85) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("I dont know.", True),
+        ("He isnt here.", True),
+        ("They didnt go.", True),
+        ("She hadn't left.", True),
+        ("I cant say.", False),  # "cant" and "wont" are words too
+        ("As was his wont, he left.", False),
+        ("The president spoke.", False),
+    ],
+)
+def test_negations_with_or_without_their_apostrophe(text: str, negated: bool) -> None:
+    assert profile(text).negated is negated

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -94,12 +95,27 @@ def read_stdin() -> bytes:
     return data
 
 
+_OPEN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
+"""A path that names one of this process's open files: written through that descriptor."""
+
+
+def open_descriptor(path: Path) -> int | None:
+    """The descriptor `path` names (/dev/stdout, /dev/fd/3, /proc/self/fd/1), if it names one."""
+    match = _OPEN_DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if match is None:
+        return None
+    stdout, stderr, fd, proc_fd = match.groups()
+    return 1 if stdout else 2 if stderr else int(fd or proc_fd)
+
+
 def write_report(path: Path, text: str) -> None:
     """Write the report to `path`.
 
     A regular file (or a new one) is written through a temporary file and a rename, so a failed
-    write leaves no partial file, and an existing file keeps its permissions; a symbolic link
-    is followed; a device or pipe (/dev/null, /dev/stdout, a FIFO) is written to directly.
+    write leaves no partial file, and an existing file keeps its permissions (a hard link to the
+    old file keeps the old report); a symbolic link is followed. An open descriptor
+    (/dev/stdout, even when it is redirected to a file), a device or a pipe (/dev/null, a FIFO)
+    is written to directly.
     """
     if path.is_dir():
         fail(f"{path}: is a directory, cannot write the report there")
@@ -108,7 +124,12 @@ def write_report(path: Path, text: str) -> None:
     except OSError:
         existing = None
     target = Path(os.path.realpath(path))
+    descriptor = open_descriptor(path)
     try:
+        if descriptor is not None:
+            with open(descriptor, "w", encoding="utf-8", newline="\n", closefd=False) as file:
+                file.write(text)
+            return
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             with path.open("w", encoding="utf-8", newline="\n") as file:
                 file.write(text)
@@ -134,17 +155,22 @@ def write_report(path: Path, text: str) -> None:
 
 
 def check_output(output: Path | None, sources: tuple[str, str]) -> None:
-    """Refuse an output file that is one of the sources: the report would overwrite it."""
+    """Refuse an output file that is one of the sources (a file given by name, or standard input
+    redirected from it): the report would overwrite it."""
     if output is None:
         return
+    try:
+        written = output.stat()
+    except OSError:  # not there yet: it cannot be a source
+        return
+    if not stat.S_ISREG(written.st_mode):
+        return  # /dev/null, a pipe: writing there cannot spoil a source
     for source, label in zip(sources, "AB", strict=True):
-        if source == "-":
-            continue
         try:
-            same = os.path.samefile(source, output)
-        except OSError:  # either does not exist (yet): a missing source is reported later
-            same = False
-        if same:
+            read = os.fstat(sys.stdin.fileno()) if source == "-" else os.stat(source)
+        except (OSError, ValueError, AttributeError):  # missing source: reported when loading
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
             fail(f"{output}: is source {label}; the report would overwrite it")
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sco_compare.markdown_text import markdown_to_text
 from sco_compare.models import Document
 from sco_compare.segment import split_sentences
 
@@ -65,7 +66,7 @@ _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
 )
 _BLOCK_TAG = re.compile(
-    r"<(/?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|article|section|blockquote))\b[^<>]*>",
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|article|section|blockquote)\b[^<>]*>",
     re.IGNORECASE,
 )
 
@@ -253,46 +254,6 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-# Markdown: each pattern is bounded, so no input makes it backtrack for long.
-_MD_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
-_MD_DROPPED_LINE = re.compile(
-    r"^ {0,3}(?:([-*_=])(?: *\1){2,} *"  # a rule, or a setext heading's underline
-    r"|\[[^\]\n]{1,300}\]: *\S.*"  # a link definition
-    r"|\|?(?: *:?-{3,}:? *\|)+ *(?::?-{3,}:?)? *)$"  # a table's header rule
-)
-_MD_LINE_START = re.compile(r"^ {0,3}(?:> ?)*(?:#{1,6} +|[-*+] +|\d{1,9}[.)] +)?")
-_MD_HEADING_END = re.compile(r" +#+ *$")
-_MD_LINK = re.compile(
-    r"!?\[([^\[\]\n]{0,300})\](?:\([^()\s]{0,2000}(?: +\"[^\"\n]{0,300}\")?\)|\[[^\[\]\n]{0,100}\])"
-)
-_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]{1,2000})>")
-_MD_EMPHASIS = re.compile(
-    r"(\*\*|__|~~)(?=\S)([^\n]{1,300}?)(?<=\S)\1"
-    r"|(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"
-    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
-    r"|`([^`\n]{1,300})`"
-)
-
-
-def markdown_to_text(markdown: str) -> str:
-    """The prose of a Markdown document: headings, quotes and list items as lines of text, link
-    and image text without their addresses, emphasis without its marks; code blocks, rules and
-    link definitions left out. Lines stay lines, so paragraphs and headings keep their shape."""
-    lines = []
-    in_code = False
-    for line in markdown.split("\n"):
-        if _MD_FENCE.match(line):
-            in_code = not in_code
-            lines.append("")
-        elif in_code or _MD_DROPPED_LINE.match(line):
-            lines.append("")
-        else:
-            line = _MD_HEADING_END.sub("", _MD_LINE_START.sub("", line, count=1))
-            line = _MD_AUTOLINK.sub(r"\1", _MD_LINK.sub(r"\1", line))
-            lines.append(_MD_EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g), line))
-    return "\n".join(lines)
-
-
 def clean_text(text: str) -> str:
     """Text as data: line endings unified, terminal escapes and control characters dropped.
 
@@ -318,12 +279,12 @@ def has_word(text: str) -> bool:
 
 def looks_like_html(text: str) -> bool:
     """True for text that starts like an HTML document (after an XML declaration or comments),
-    or a fragment of one: paragraphs or other blocks in their tags, closed."""
+    or a fragment of one: lines that open with a block tag (<p>, <div>, <li>...), closed."""
     head = text[:4096]
     if _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text):
         return True
-    tags = [match.group(1).lower() for match in _BLOCK_TAG.finditer(head)]
-    return len(tags) >= 2 and any(tag.startswith("/") for tag in tags)
+    opened = sum(1 for line in head.splitlines() if _BLOCK_TAG.match(line.lstrip()))
+    return opened >= 2 and "</" in head
 
 
 def document_from_text(
@@ -345,7 +306,13 @@ def document_from_text(
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     body = clean_text(html_to_text(text) if html else markdown_to_text(text) if markdown else text)
     if is_blank(body):
-        where = "outside markup, scripts and navigation" if html else "(only whitespace)"
+        where = (
+            "outside markup, scripts and navigation"
+            if html
+            else "outside code blocks and markup"
+            if markdown
+            else "(only whitespace)"
+        )
         raise InputError(f"{name}: no text {where}")
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
@@ -402,16 +369,20 @@ def load_document(
         raise InputError(f"{where}: empty file")
     # Whether it is HTML is needed before decoding (for <meta charset>) and checked again after
     # (a UTF-16 page does not look like HTML byte by byte).
-    is_html = path.lower().endswith(HTML_SUFFIXES) or looks_like_html(data[:4096].decode("latin-1"))
+    # Markdown may hold HTML blocks; it is still Markdown.
+    is_markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+    is_html = path.lower().endswith(HTML_SUFFIXES) or (
+        not is_markdown and looks_like_html(data[:4096].decode("latin-1"))
+    )
     decoded = decode(data, where, html=is_html)
-    is_html = is_html or looks_like_html(decoded.text)
+    is_html = is_html or (not is_markdown and looks_like_html(decoded.text))
     document = document_from_text(
         decoded.text,
         label=label,
         name=where,
         path=None if path == "-" else path,
         html=is_html,
-        markdown=not is_html and path.lower().endswith(MARKDOWN_SUFFIXES),
+        markdown=is_markdown,
         sha256=hashlib.sha256(data).hexdigest(),
     )
     name = "stdin" if path == "-" else Path(path).name

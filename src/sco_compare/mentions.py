@@ -77,10 +77,18 @@ _TRAILING = re.compile(
     # ... and then the end ("police said on Monday."), or the quote going on (', he said, "...').
     rf"(?:(?:\s+(?:on|in|at|last|this|late|early)\b[^,\"]{{0,30}})?\s*[.!?]?[\"']?\s*$|\s*,\s*\")"
 )
-_INVERTED = re.compile(
-    rf"[,\"]\s*(?:said|says|added|adds|told reporters)\s+(?P<who>{_NAME}|{_COMMON_NP})"
-    rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*[,.]?\s*$"
-)
+
+
+def _inverted(who: str) -> re.Pattern[str]:
+    """A sentence closing on "said WHO" (and maybe a role: "..., said Smith, the mayor.")."""
+    return re.compile(
+        rf"[,\"]\s*(?:said|says|added|adds|told reporters)\s+(?P<who>{who})"
+        rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*[,.]?\s*$"
+    )
+
+
+_INVERTED_NAME = _inverted(_NAME)
+_INVERTED = _inverted(f"{_NAME}|{_COMMON_NP}")
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_COMMON_NP}|{_NAME}|{_PLAIN_NP})")
 _PRONOUNS = frozenset({"he", "she", "they"})
 
@@ -122,7 +130,11 @@ def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
     folded = fold(text)
     # ", said Smith" closing a sentence names who speaks for all of it ("Alpha announced profits,
     # said Smith"); "..., the paper said" more often names who reports a speaker it opened with.
-    patterns = (_LEADING,) if leading_only else (_INVERTED, _LEADING, _TRAILING, _ACCORDING)
+    patterns = (
+        (_LEADING,)
+        if leading_only
+        else (_INVERTED_NAME, _LEADING, _TRAILING, _INVERTED, _ACCORDING)
+    )
     for pattern in patterns:
         match = pattern.search(folded)
         if not match:
@@ -149,6 +161,16 @@ class NumberMention:
 
     def __str__(self) -> str:
         return f"{self.value} {self.unit}".strip()
+
+    @property
+    def measure(self) -> str:
+        """What a number measures: its currency ("$9,000,000"), "%" for a percentage, else
+        the thing it counts ("12 people"), if any. Dates and years: their kind alone."""
+        if self.kind == "number" and self.value.endswith("%"):
+            return "%"
+        if self.kind == "number" and self.value[:1] in CURRENCIES:
+            return self.value[0]
+        return self.unit
 
 
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -271,13 +293,14 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
 def number_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
-    """Kinds of number or date both claims give, with no value in common (a date or month
-    written with its year and without it, "2003-09-30" / "09-30", is one value)."""
+    """Kinds of number or date both claims give for the same measure (see
+    NumberMention.measure), with no value in common (a date or month written with its year and
+    without it, "2003-09-30" / "09-30", is one value)."""
     conflicts = []
-    kinds = {(m.kind, m.unit) for m in first} & {(m.kind, m.unit) for m in second}
-    for kind, unit in sorted(kinds):
-        values_first = sorted({str(m) for m in first if (m.kind, m.unit) == (kind, unit)})
-        values_second = sorted({str(m) for m in second if (m.kind, m.unit) == (kind, unit)})
+    groups = {(m.kind, m.measure) for m in first} & {(m.kind, m.measure) for m in second}
+    for kind, measure in sorted(groups):
+        values_first = sorted({str(m) for m in first if (m.kind, m.measure) == (kind, measure)})
+        values_second = sorted({str(m) for m in second if (m.kind, m.measure) == (kind, measure)})
         if set(values_first) & set(values_second):
             continue
         if kind in ("date", "month") and _same_day(values_first, values_second):
@@ -287,15 +310,18 @@ def number_conflicts(
 
 
 FIGURE_TOLERANCE = 0.2
-"""Counts within this share of each other are taken as one figure, rounded or updated."""
+"""Counts of the same thing, or amounts in one currency, within this share of each other are
+taken as one figure, rounded or updated."""
+PERCENT_TOLERANCE = 1.0
+"""Percentages within this many points of each other are taken as one figure."""
 
 
 def material_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
     """The conflicts (see number_conflicts) that change what a sentence reports: a different
-    date, month or year, or a different count of the same thing ("12 people" / "21 people") by
-    more than FIGURE_TOLERANCE."""
+    date, month or year, or a different figure for the same measure ("12 people" / "21 people",
+    "$9 million" / "$90 million", "3%" / "30%") beyond FIGURE_TOLERANCE or PERCENT_TOLERANCE."""
     return [
         (kind, mine, theirs)
         for kind, mine, theirs in number_conflicts(first, second)
@@ -319,33 +345,24 @@ def _same_day(values_first: Sequence[str], values_second: Sequence[str]) -> bool
 
 
 def _close(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
-    """Whether, for each measure both sides give (a count of the same thing, an amount in the
-    same currency, a percentage), some value of one side is within FIGURE_TOLERANCE of one of
-    the other's. Bare numbers ("15") are too loose to tell, and count as close."""
-    first = [m for v in values_first if (m := _measure(v))]
-    second = [m for v in values_second if (m := _measure(v))]
-    return all(
-        any(
-            abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y))
-            for unit_x, x in first
-            for unit_y, y in second
-            if unit_x == unit_y == unit
-        )
-        for unit in {u for u, _ in first} & {u for u, _ in second}
-    )
+    """Whether some figure of one side is within tolerance of one of the other's (all of one
+    measure). Bare numbers ("15") are too loose to tell, and count as close."""
+    first = [a for v in values_first if (a := _amount_of(v)) is not None]
+    second = [a for v in values_second if (a := _amount_of(v)) is not None]
+    if len(first) < len(values_first) or len(second) < len(values_second):
+        return True
+    if values_first[0].split(" ", 1)[0].endswith("%"):
+        return any(abs(x - y) <= PERCENT_TOLERANCE for x in first for y in second)
+    return any(abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y)) for x in first for y in second)
 
 
-def _measure(value: str) -> tuple[str, float] | None:
-    """What a number measures and how much: ("people", 12.0), ("$", 9e6), ("%", 3.0)."""
+def _amount_of(value: str) -> float | None:
+    """The amount of a figure that measures something: "12 people", "$9,000,000", "3%" (not a
+    bare "15", nor a version number)."""
     number, _, unit = value.partition(" ")
-    if number.endswith("%"):
-        number, unit = number[:-1], "%"
-    elif number[:1] in CURRENCIES:
-        number, unit = number[1:], number[0]
-    if not unit:
-        return None
+    measured = bool(unit) or number.endswith("%") or number[:1] in CURRENCIES
     try:
-        return unit, float(number.replace(",", ""))
+        return float(number.strip(CURRENCIES + "%").replace(",", "")) if measured else None
     except ValueError:  # "2.6.0"
         return None
 

@@ -29,7 +29,7 @@ class Settings:
     """... or this many rare stems, when one is the other's best match."""
     rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences."""
-    covered_cut: float = 0.5
+    covered_cut: float = 0.51
     """A linked sentence is covered when the match model (match_weights) gives it and its linked
     sentences, together or one alone, at least this probability of reporting the same thing ..."""
     contained_cut: float = 0.9
