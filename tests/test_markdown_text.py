@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sco_compare.markdown_text import markdown_to_text
 
@@ -39,3 +41,8 @@ def test_text_that_only_looks_like_markup_is_kept(text: str) -> None:
 def test_code_blocks_rules_and_link_definitions_leave_blank_lines() -> None:
     markdown = "Before.\n```python\n~~~\nx = 1\n```\nAfter.\n\n---\n[ref]: https://example.org"
     assert markdown_to_text(markdown) == "Before.\n\n\n\n\nAfter.\n\n\n"
+
+
+@given(st.text(alphabet=st.sampled_from("ab #*_`~[]()!<>\\-+1.:|\n\ue041")))
+def test_any_text_keeps_its_lines(markdown: str) -> None:
+    assert markdown_to_text(markdown).count("\n") == markdown.count("\n")
