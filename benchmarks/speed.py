@@ -124,10 +124,13 @@ HOSTILE = {
     "acronyms.txt": "ABC " * 40_000,
     "apostrophes.txt": "a'" * 50_000,
     "dollars.txt": "$1 million " * 20_000,
+    "counted.txt": "They counted " + ", ".join(str(n) for n in range(10_000, 40_000)) + ".",
+    "open_tags.html": "<a" * 100_000,
     "emphasis.md": "*a " * 60_000,
     "links.md": "[a](b" * 30_000,
 }
-"""Texts of 50 to 200 KB that would make a backtracking pattern take quadratic time."""
+"""Texts of 50 to 250 KB that would make a backtracking pattern, or a scan repeated for each
+match, take quadratic time."""
 
 
 def measure_hostile(folder: Path) -> tuple[str, float]:

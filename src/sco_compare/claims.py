@@ -323,10 +323,16 @@ def _judge(
         ),
         missing_terms=tuple(unit.profile.surfaces.get(t, t) for t in missing),
         missing_entities=tuple(e for e in claim.entities if not mentioned(e, other_vocabulary)),
-        missing_numbers=tuple(n for n in claim.numbers if n not in counterpart.claim.numbers),
+        missing_numbers=_missing(claim.numbers, counterpart.claim.numbers),
         notes=tuple(notes),
     )
     return judged, found
+
+
+def _missing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """The values of `mine` that `theirs` lacks, in order."""
+    present = set(theirs)
+    return tuple(value for value in mine if value not in present)
 
 
 def _speaker_groups(

@@ -245,10 +245,15 @@ class _TextExtractor(HTMLParser):
             self.parts.append(_HTML_WHITESPACE.sub(" ", data))
 
 
+_UNCLOSED_TAG = re.compile(r"<(?=[^<>]*(?:<|$))")
+"""A "<" that no ">" closes before the next "<": text, not a tag. (Left as it is, a run of them
+takes the standard library's parser quadratic time.)"""
+
+
 def html_to_text(html: str) -> str:
     """Paragraph text of an HTML document, paragraphs separated by blank lines."""
     extractor = _TextExtractor()
-    extractor.feed(html)
+    extractor.feed(_UNCLOSED_TAG.sub("&lt;", html))
     extractor.close()
     paragraphs = (line.strip() for line in "".join(extractor.parts).split("\n"))
     return "\n\n".join(p for p in paragraphs if p)

@@ -204,10 +204,15 @@ def ordinal(number: int) -> str:
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
+UNIT_WINDOW = 40
+"""A number's unit is among the next two words, within this many characters."""
+
+
 def _unit_after(text: str, position: int) -> str:
     """What a number counts: a plural among the next two words ("three evil forces" -> "forces"),
     else the next word that is not a function word ("15 men" -> "men")."""
-    following = [m.group().lower() for m in islice(_WORD.finditer(text, position), 2)]
+    window = text[position : position + UNIT_WINDOW]
+    following = [m.group().lower() for m in islice(_WORD.finditer(window), 2)]
     content = [w for w in following if w not in STOPWORDS]
     plurals = [w for w in content if w.endswith("s")]
     return (plurals or content or [""])[0]
