@@ -309,7 +309,8 @@ def document_from_text(
     """
     name = name or f"source {label}"
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    body = clean_text(html_to_text(text) if html else markdown_to_text(text) if markdown else text)
+    body = clean_text(html_to_text(text) if html else text)
+    body = markdown_to_text(body) if markdown else body
     if is_blank(body):
         where = (
             "outside markup, scripts and navigation"

@@ -1,74 +1,142 @@
-"""The prose of a Markdown source: the text a reader of the rendered page reads, line for line.
+"""The prose of a Markdown source: the text a reader of the rendered page reads.
 
-Every pattern here is bounded, so no input can make one backtrack for long.
+Each paragraph, heading, list item or table row becomes one line, and blocks are separated by a
+blank line, as the sentence splitter expects; code, rules, link definitions, front matter and
+HTML comments are left out. Every pattern here is bounded, so no input can make one backtrack
+for long.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_FENCE = re.compile(r"\s*(`{3,}|~{3,})(.*)")
 _DROPPED_LINE = re.compile(
     r" {0,3}(?:([-*_=])(?: *\1){2,} *"  # a rule, or a setext heading's underline
-    r"|\[[^\]\n]{1,300}\]: *\S.*"  # a link definition
+    r"|\[[^\]\n]{1,300}\]: *<?[^\s<>]{1,2000}>?"  # a link definition: [label]: address
+    r"(?: +(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\([^()\n]{0,300}\)))? *"  # "title"
     r"|\|?(?: *:?-{3,}:? *\|)+ *(?::?-{3,}:?)? *)"  # a table's header rule
 )
 _QUOTE = re.compile(r" {0,3}(?:> ?)+")
 _HEADING = re.compile(r" {0,3}#{1,6}(?: +|$)")
 _HEADING_END = re.compile(r" +#+ *$")
-_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,3}[.)]) +")
-"""A list item's marker. (Four digits and a stop open a wrapped line more often: "2001.")"""
+_BULLET = re.compile(r" {0,3}[-*+] +")
+_NUMBERED = re.compile(r" {0,3}(\d{1,3})[.)] +")
+"""A numbered item's marker. (Four digits and a stop open a wrapped line more often: "2001.")"""
+_INDENTED = re.compile(r"(?: {4}|\t)")
+_TABLE_ROW = re.compile(r" {0,3}\|")
+_FRONT_MATTER_END = frozenset({"---", "..."})
+_COMMENT = re.compile(r"<!--.*?-->")
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,1000}>.{0,100000}?</\1\s*>", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PLACEHOLDER = 0xE000
 """Escaped punctuation is moved to the private use area while the patterns run."""
 _PLACEHOLDERS = re.compile("[\ue000-\ue07f]")
 _LINK = re.compile(
-    r"!?\[([^\[\]\n]{0,300})\]"
-    r"(?:\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?: +\"[^\"\n]{0,300}\")?\)"  # (address "title")
-    r"|\[[^\[\]\n]{0,100}\])"  # [reference]
+    r"!?\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]"  # [text], maybe with [brackets] in it
+    r"(?:\( *(?:<[^<>\n]{0,2000}>|(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"  # (address
+    r"(?: +(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'|\([^()\n]{0,300}\)))? *\)"  # "title")
+    r"|\[[^\[\]\n]{0,100}\])"  # or [reference]
 )
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]{1,2000})>")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>]{0,1000})?/?>")
 _EMPHASIS = re.compile(
     r"(\*\*|__|~~)(?=\S)([^\n]{1,300}?)(?<=\S)\1"
     r"|(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
-    r"|`([^`\n]{1,300})`"
+    r"|(`+)(?=[^`])([^\n]{1,300}?)\5"
 )
+_NESTING = 3
+"""Links and emphasis are undone this many times over (a linked image, ***bold italic***)."""
 
 
 def markdown_to_text(markdown: str) -> str:
-    """Headings, quotes and list items as lines of text, links and images as their text,
-    emphasis and code spans without their marks, escaped characters as themselves; code blocks,
-    rules and link definitions left out (as blank lines, so every line keeps its place)."""
-    lines = []
+    """Headings, paragraphs, quotes, list items and table rows as lines of text (a paragraph's
+    wrapped lines joined), links and images as their text, emphasis and code spans without their
+    marks, escaped characters and entities as themselves."""
+    blocks: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(_inline(" ".join(paragraph)))
+            paragraph.clear()
+
     fence = ""  # the fence that opened the code block we are in
-    block_start = True  # after a blank line, a heading or a list item: a list item may start
-    for line in markdown.split("\n"):
+    in_comment = in_list = False
+    after_blank = True
+    for line in _without_front_matter(markdown.split("\n")):
+        line, in_comment = _without_comments(line, in_comment)
+        quote = _QUOTE.match(line)
+        line = line[quote.end() :] if quote else line
         fenced = _FENCE.fullmatch(line)
         if fence:
             if fenced and _closes(fenced, fence):
                 fence = ""
-            lines.append("")
             continue
         if fenced:
-            fence = fenced.group(1)
-            lines.append("")
+            flush()
+            fence, in_list = fenced.group(1), False
             continue
-        if not line.strip() or _DROPPED_LINE.fullmatch(line):
-            lines.append("")
-            block_start = True
+        if not line.strip():
+            flush()
+            after_blank = True
             continue
-        quote = _QUOTE.match(line)
-        line = line[quote.end() :] if quote else line
+        if after_blank and _INDENTED.match(line):
+            if not in_list:
+                continue  # an indented code block (in a list: the item goes on)
+        elif after_blank and not _BULLET.match(line) and not _NUMBERED.match(line):
+            in_list = False
+        after_blank = False
+        if _DROPPED_LINE.fullmatch(line):
+            flush()
+            in_list = False
+            continue
         heading = _HEADING.match(line)
-        item = None if heading or not block_start else _LIST_ITEM.match(line)
         if heading:
-            line = _HEADING_END.sub("", line[heading.end() :])
-        elif item:
-            line = line[item.end() :]
-        block_start = bool(heading or item)
-        lines.append(_inline(line))
-    return "\n".join(lines)
+            flush()
+            blocks.append(_inline(_HEADING_END.sub("", line[heading.end() :])))
+            in_list = False
+            continue
+        if _TABLE_ROW.match(line):
+            flush()
+            blocks.append(_inline(line))
+            continue
+        item = _BULLET.match(line) or _numbered(line, not paragraph or in_list)
+        if item:
+            flush()
+            line, in_list = line[item.end() :], True
+        paragraph.append(line.strip().removesuffix("\\"))
+    flush()
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def _without_front_matter(lines: list[str]) -> list[str]:
+    """The lines after a YAML front matter block ("---" ... "---" opening the document)."""
+    if lines and lines[0].strip() == "---":
+        for k, line in enumerate(lines[1:], start=1):
+            if line.strip() in _FRONT_MATTER_END:
+                return lines[k + 1 :]
+    return lines
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line without HTML comments, and whether a comment it opens goes on past it."""
+    if in_comment:
+        end = line.find("-->")
+        if end == -1:
+            return "", True
+        line = line[end + 3 :]
+    line = _COMMENT.sub("", line)
+    start = line.find("<!--")
+    return (line, False) if start == -1 else (line[:start], True)
+
+
+def _numbered(line: str, may_start: bool) -> re.Match[str] | None:
+    """A numbered item's marker: at a block's start or in a list, or "1." anywhere."""
+    match = _NUMBERED.match(line)
+    return match if match and (may_start or match.group(1) == "1") else None
 
 
 def _closes(fenced: re.Match[str], fence: str) -> bool:
@@ -77,13 +145,22 @@ def _closes(fenced: re.Match[str], fence: str) -> bool:
     return mark[0] == fence[0] and len(mark) >= len(fence) and not fenced.group(2).strip()
 
 
-def _inline(line: str) -> str:
-    """A line without its links' addresses and its emphasis marks."""
-    placeholders = not _PLACEHOLDERS.search(line)  # (a line that uses them keeps its escapes)
+def _inline(text: str) -> str:
+    """A block's text without its links' addresses, tags and emphasis marks."""
+    placeholders = not _PLACEHOLDERS.search(text)  # (a text that uses them keeps its escapes)
     if placeholders:
-        line = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), line)
-    line = _AUTOLINK.sub(r"\1", _LINK.sub(r"\1", line))
-    line = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g), line)
+        text = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), text)
+    for _ in range(_NESTING):
+        text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", _SCRIPT.sub("", _AUTOLINK.sub(r"\1", text)))
+    for _ in range(_NESTING):
+        text = _EMPHASIS.sub(_emphasized, text)
     if placeholders:
-        line = _PLACEHOLDERS.sub(lambda m: chr(ord(m.group()) - _PLACEHOLDER), line)
-    return line
+        text = _PLACEHOLDERS.sub(lambda m: chr(ord(m.group()) - _PLACEHOLDER), text)
+    return html.unescape(text)
+
+
+def _emphasized(match: re.Match[str]) -> str:
+    """The text inside emphasis or a code span."""
+    groups = match.groups()
+    return groups[1] or groups[2] or groups[3] or groups[5].strip()
