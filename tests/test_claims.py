@@ -155,6 +155,13 @@ def test_differing_numbers_are_conflicts() -> None:
     assert report["claims"][0]["status"] == "partial"  # type: ignore[index]
 
 
+def test_a_shared_figure_does_not_hide_one_that_differs() -> None:
+    a = "The index rose from 5% to 9% in the year to March, the bank said."
+    b = "The index rose from 5% to 7% in the year to March, the bank said."
+    conflicts = claims_of(a, b)["conflicts"]
+    assert [(c["a_values"], c["b_values"]) for c in conflicts] == [(["9%"], ["7%"])]  # type: ignore[index]
+
+
 def test_speakers_and_entities_only_one_source_names_are_grouped() -> None:
     a = "Xi met the delegations in Beijing. Razov said the talks went well."
     b = "Xi met the delegations in Beijing. A meeting was also held in Xinjiang."

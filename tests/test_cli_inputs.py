@@ -288,9 +288,9 @@ def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(
 
 
 def test_fail_under_must_be_a_percentage() -> None:
-    for bar in ("150", "-1", "nan"):
+    for bar in ("150", "-1", "nan", "100.0001"):
         assert error_line("diff", str(READOUT), OTHER, "--fail-under", bar) == (
-            f"sco-compare: error: --fail-under {float(bar):g}: not a percentage from 0 to 100"
+            f"sco-compare: error: --fail-under {float(bar):.10g}: not a percentage from 0 to 100"
         )
 
 

@@ -114,3 +114,18 @@ def test_a_new_report_gets_the_usual_permissions(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_read_only_report_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: answer as an ordinary user's system would
+        monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
+    assert diff_to(target) == (
+        2,
+        f"sco-compare: error: {target}: cannot write the report (Permission denied)\n",
+    )
+    assert target.read_text(encoding="utf-8") == "old\n"

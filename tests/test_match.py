@@ -73,6 +73,15 @@ def test_compare_covers_a_pair_as_the_model_says(offset: float) -> None:
         ("Prices rose 3% last year in the city.", "Prices rose 30% last year in the city."),
         ("Turnout was 50% in the city on Sunday.", "Turnout was 41% in the city on Sunday."),
         ("They paid $9 million for 12 flats.", "They paid $90 million for 12 flats."),
+        ("Prices rose from 5% to 9% in the city.", "Prices rose from 5% to 7% in the city."),
+        ("Turnout was 50 per cent in the city.", "Turnout was 40 per cent in the city."),
+        ("Twelve people died in the crash.", "Twenty people died in the crash."),
+        (
+            "It was founded on 15 June 2001 in Shanghai.",
+            "It was founded on 2001-06-16 in Shanghai.",
+        ),
+        ("The 12th summit opened in Beijing.", "The 13th summit opened in Beijing."),
+        ("They can sign the deal in Beijing.", "They cannot sign the deal in Beijing."),
         ("I dont know who won the vote.", "I know who won the vote."),
     ],
 )
@@ -94,6 +103,7 @@ def test_a_different_figure_date_or_negation_is_partial_however_alike(
         ("Sales fell in October.", "Sales fell in October 2002."),
         ("The firm paid $9 million for the site.", "The firm paid $9.5 million for the site."),
         ("Turnout was 50.2% in the city.", "Turnout was 50% in the city."),
+        ("Twelve people died and 3 people were hurt.", "Twelve people died."),
         ("The firm paid $9 million for the site.", "The firm paid €90 million for the site."),
     ],
 )

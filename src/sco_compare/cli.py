@@ -1,10 +1,12 @@
 """The sco-compare command line: parse options, call the library, pick a renderer.
 
-Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage.
+Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage, 141
+the reader of stdout closed it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -28,6 +30,8 @@ FORMATS = ("terminal", "markdown", "json")
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
+EXIT_CLOSED_PIPE = 141
+"""As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
 
 app = typer.Typer(
     add_completion=False,
@@ -134,6 +138,8 @@ def write_report(path: Path, text: str) -> None:
             with path.open("w", encoding="utf-8", newline="\n") as file:
                 file.write(text)
             return
+        if existing is not None and not os.access(path, os.W_OK):
+            raise PermissionError(13, "Permission denied")  # a read-only report stays as it is
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
@@ -244,7 +250,7 @@ def check_bar(comparison: Comparison, fail_under: float | None) -> None:
             below = True
             say(
                 f"{document.label} ({document.name}) is {covered:.0f}% covered,"
-                f" below --fail-under {fail_under:g}"
+                f" below --fail-under {fail_under:.10g}"
             )
     if below:
         raise typer.Exit(EXIT_BELOW_BAR)
@@ -253,7 +259,7 @@ def check_bar(comparison: Comparison, fail_under: float | None) -> None:
 def check_fail_under(fail_under: float | None) -> None:
     """--fail-under is a percentage: a number from 0 to 100."""
     if fail_under is not None and not 0 <= fail_under <= 100:
-        fail(f"--fail-under {fail_under:g}: not a percentage from 0 to 100")
+        fail(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
 
 
 SourceA = Annotated[
@@ -304,8 +310,19 @@ def run(
         from sco_compare.claims import compare_claims
 
         subject = compare_claims(comparison)
-    emit(subject, output_format=chosen, output=output, no_color=no_color)
+    try:
+        emit(subject, output_format=chosen, output=output, no_color=no_color)
+    except BrokenPipeError:
+        stop_writing_stdout()
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
     check_bar(comparison, fail_under)
+
+
+def stop_writing_stdout() -> None:
+    """The reader of stdout went away (`| head`): point stdout at /dev/null, so nothing more is
+    tried there, not even the flush at exit."""
+    with contextlib.suppress(OSError, ValueError):  # no real descriptor (tests): nothing to do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _command(name: str, summary: str) -> None:

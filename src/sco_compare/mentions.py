@@ -39,8 +39,20 @@ ORDINAL_WORDS = {
     )
 }
 NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate("two three four five six seven eight nine ten".split(), start=2)
+    **{
+        word: number
+        for number, word in enumerate(
+            "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+            " sixteen seventeen eighteen nineteen".split(),
+            start=2,
+        )
+    },
+    **{
+        word: 10 * tens
+        for tens, word in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2
+        )
+    },
 }
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 SPEECH_VERBS = (
@@ -177,6 +189,9 @@ _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
+"""12/04/2012: day and month in an order the text does not say; compared as written."""
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
@@ -185,7 +200,7 @@ CURRENCIES = "$€£¥"
 _AMOUNT = re.compile(
     rf"(?P<currency>[{CURRENCIES}])?"
     r"\s?(?P<number>\d+(?:[.,]\d+)*)"
-    r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+percent\b)?",
+    r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+per\s?cent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
 # A digit or a word find_numbers reads as a number or a date: one pass rules most sentences out.
@@ -261,6 +276,10 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
         if month:
             day, year = int(match.group(1)), match.group(3)
             add(NumberMention("date", f"{year}-{month:02d}-{day:02d}"), match.span())
+    for match in _ISO_DATE.finditer(folded):
+        add(NumberMention("date", match.group()), match.span())
+    for match in _NUMERIC_DATE.finditer(folded):
+        add(NumberMention("date", match.group().replace(".", "/")), match.span())
     for match in _RANGE.finditer(folded):
         add(NumberMention("range", f"{match.group(1)}-{match.group(2)}"), match.span())
     for match in _MONTH_YEAR.finditer(folded):
@@ -298,19 +317,23 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
 def number_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
-    """Kinds of number or date both claims give for the same measure (see
-    NumberMention.measure), with no value in common (a date or month written with its year and
-    without it, "2003-09-30" / "09-30", is one value)."""
+    """Numbers and dates both claims give for the same measure (see NumberMention.measure) but
+    differently: the values each gives that the other does not ("5% to 9%" / "5% to 7%": 9% and
+    7%). A date or month written with its year and without it ("2003-09-30" / "09-30") is one
+    value."""
     conflicts = []
     groups = {(m.kind, m.measure) for m in first} & {(m.kind, m.measure) for m in second}
     for kind, measure in sorted(groups):
-        values_first = sorted({str(m) for m in first if (m.kind, m.measure) == (kind, measure)})
-        values_second = sorted({str(m) for m in second if (m.kind, m.measure) == (kind, measure)})
-        if set(values_first) & set(values_second):
+        given_first = {str(m) for m in first if (m.kind, m.measure) == (kind, measure)}
+        given_second = {str(m) for m in second if (m.kind, m.measure) == (kind, measure)}
+        # What one side gives and the other does not; a side that only gives more disagrees
+        # with nothing.
+        only_first, only_second = given_first - given_second, given_second - given_first
+        if not only_first or not only_second:
             continue
-        if kind in ("date", "month") and _same_day(values_first, values_second):
+        if kind in ("date", "month") and _same_day(only_first, only_second):
             continue
-        conflicts.append((kind, values_first, values_second))
+        conflicts.append((kind, sorted(only_first), sorted(only_second)))
     return conflicts
 
 
@@ -325,16 +348,19 @@ def material_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
     """The conflicts (see number_conflicts) that change what a sentence reports: a different
-    date, month or year, or a different figure for the same measure ("12 people" / "21 people",
-    "$9 million" / "$90 million", "3%" / "30%") beyond FIGURE_TOLERANCE or PERCENT_TOLERANCE."""
+    date, month, year or rank ("12th"), or a different figure for the same measure ("12 people"
+    / "21 people", "$9 million" / "$90 million", "3%" / "30%") beyond FIGURE_TOLERANCE or
+    PERCENT_TOLERANCE."""
     return [
         (kind, mine, theirs)
         for kind, mine, theirs in number_conflicts(first, second)
-        if kind in ("year", "date", "month") or kind == "number" and not _close(mine, theirs)
+        if kind in ("year", "date", "month", "ordinal")
+        or kind == "number"
+        and not _close(mine, theirs)
     ]
 
 
-def _same_day(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
+def _same_day(values_first: Iterable[str], values_second: Iterable[str]) -> bool:
     """Whether a date or month of one side is one of the other's with its year left out
     ("2003-09-30" / "09-30", "2002-10" / "october")."""
 
@@ -350,15 +376,22 @@ def _same_day(values_first: Sequence[str], values_second: Sequence[str]) -> bool
 
 
 def _close(values_first: Sequence[str], values_second: Sequence[str]) -> bool:
-    """Whether some figure of one side is within tolerance of one of the other's (all of one
+    """Whether each figure of either side is within tolerance of one of the other's (all of one
     measure). Bare numbers ("15") are too loose to tell, and count as close."""
     first = [a for v in values_first if (a := _amount_of(v)) is not None]
     second = [a for v in values_second if (a := _amount_of(v)) is not None]
     if len(first) < len(values_first) or len(second) < len(values_second):
         return True
-    if values_first[0].split(" ", 1)[0].endswith("%"):
-        return any(abs(x - y) <= PERCENT_TOLERANCE for x in first for y in second)
-    return any(abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y)) for x in first for y in second)
+    percent = values_first[0].split(" ", 1)[0].endswith("%")
+
+    def near(x: float, y: float) -> bool:
+        if percent:
+            return abs(x - y) <= PERCENT_TOLERANCE
+        return abs(x - y) <= FIGURE_TOLERANCE * max(abs(x), abs(y))
+
+    return all(any(near(x, y) for y in second) for x in first) and all(
+        any(near(x, y) for x in first) for y in second
+    )
 
 
 def _amount_of(value: str) -> float | None:

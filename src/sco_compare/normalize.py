@@ -73,6 +73,7 @@ _NOT_CONTRACTION = re.compile(
     r"|(?<=\b(?:would|could)n)|(?<=\bshouldn))t\b",
     re.IGNORECASE,
 )
+_CANNOT = re.compile(r"\b(can)(not)\b", re.IGNORECASE)
 # British spellings folded to American ones; both sides alike, so a rare false fold is harmless.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
@@ -139,7 +140,7 @@ def profile(text: str) -> Profile:
     Words are folded, split at hyphens and apostrophes, and stemmed; stopwords are dropped; a
     capitalized word that does not open the sentence, or an acronym, is a name.
     """
-    folded = _NOT_CONTRACTION.sub(" not", fold(text))
+    folded = _CANNOT.sub(r"\1 \2", _NOT_CONTRACTION.sub(" not", fold(text)))
     surfaces: dict[str, str] = {}
     function_words: dict[str, str] = {}
     names: set[str] = set()

@@ -29,7 +29,7 @@ class Settings:
     """... or this many rare stems, when one is the other's best match."""
     rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences."""
-    covered_cut: float = 0.51
+    covered_cut: float = 0.5
     """A linked sentence is covered when the match model (match_weights) gives it and its linked
     sentences, together or one alone, at least this probability of reporting the same thing ..."""
     contained_cut: float = 0.9
@@ -51,21 +51,21 @@ class Settings:
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
     match_weights: tuple[float, ...] = (
-        -2.9951,
-        5.1119,
-        1.0364,
-        5.0458,
-        -5.3675,
-        -3.6351,
-        2.5999,
-        0.1060,
-        -1.5440,
-        -0.3991,
-        -0.3057,
-        -3.1366,
-        6.3534,
-        0.2492,
-        -1.2387,
+        -2.9938,
+        5.1123,
+        1.0500,
+        5.0184,
+        -5.3421,
+        -3.6427,
+        2.6021,
+        0.1131,
+        -1.5497,
+        -0.4006,
+        -0.3066,
+        -3.1584,
+        6.3629,
+        0.2489,
+        -1.2508,
     )
     """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
 
