@@ -129,3 +129,16 @@ def test_a_read_only_report_is_not_replaced(
         f"sco-compare: error: {target}: cannot write the report (Permission denied)\n",
     )
     assert target.read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_reader_that_goes_away_stops_the_report_quietly(tmp_path: Path) -> None:
+    long_source = tmp_path / "long.txt"
+    long_source.write_text(READOUT.read_text(encoding="utf-8") * 20, encoding="utf-8")
+    command = [sys.executable, "-m", "sco_compare", "diff", str(long_source), str(CHINA_DAILY)]
+    process = subprocess.Popen(
+        [*command, "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -c 0`: the report outgrows the pipe's buffer
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""
