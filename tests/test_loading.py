@@ -183,6 +183,19 @@ def test_a_source_of_headlines_only_is_compared(tmp_path: Path) -> None:
     assert statuses(report, 0) == statuses(report, 1) == ["covered"]
 
 
+def test_a_source_mostly_of_headlines_keeps_them_but_not_its_contact_line(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "headlines.txt"
+    source.write_text(
+        "Xi meets SCO delegates in Beijing\nSCO members agree to fight cyber crime\n"
+        "Will Beijing host the summit in June?\nContact: press@example.org\n",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert [s == "boilerplate" for s in statuses(report)] == [False, False, False, True]
+
+
 def test_stdin(tmp_path: Path) -> None:
     report, _ = json_report("-", str(CHINA_DAILY), stdin=READOUT.read_bytes())
     assert report["sources"][0]["name"] == "stdin"

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from sco_compare.markdown_text import markdown_to_text
-from sco_compare.models import Document
-from sco_compare.segment import split_sentences
+from sco_compare.models import Document, Sentence
+from sco_compare.segment import is_boilerplate, split_sentences
 
 
 class InputError(ValueError):
@@ -323,15 +323,25 @@ def document_from_text(
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
         raise InputError(f"{name}: no sentence found (no words, only punctuation or symbols)")
-    if all(sentence.boilerplate for sentence in sentences):
-        # Headlines only, or lines without final stops: with no article around them, they are
-        # what the source says.
-        sentences = tuple(
-            replace(sentence, boilerplate=not has_word(sentence.text)) for sentence in sentences
-        )
+    sentences = _lines_as_content(sentences)
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
+
+
+def _lines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """A source made mostly of lines shaped like headlines (a list of headlines, text without
+    final stops) has no article around them to set them aside from: they are its content.
+    Separators and contact lines stay boilerplate."""
+    shaped = {
+        s.index
+        for s in sentences
+        if s.boilerplate and not is_boilerplate(s.text, alone_on_line=False)
+    }
+    content = sum(1 for s in sentences if not s.boilerplate)
+    if len(shaped) <= content:
+        return sentences
+    return tuple(replace(s, boilerplate=False) if s.index in shaped else s for s in sentences)
 
 
 def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:
