@@ -153,6 +153,13 @@ def test_an_html_fragment_is_read_as_html(tmp_path: Path) -> None:
     assert "boilerplate" not in statuses(report)
 
 
+def test_a_one_line_html_fragment_is_read_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "fragment.txt"
+    source.write_text("<p>Xi met the envoys today.</p> <p>They discussed security.</p>")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met the envoys today.", "They discussed security."]
+
+
 def test_text_that_mentions_tags_is_not_html(tmp_path: Path) -> None:
     source = tmp_path / "howto.txt"
     source.write_text("Use the <p> tag and close it with </p> at the end.\n", encoding="utf-8")

@@ -284,12 +284,13 @@ def has_word(text: str) -> bool:
 
 def looks_like_html(text: str) -> bool:
     """True for text that starts like an HTML document (after an XML declaration or comments),
-    or a fragment of one: lines that open with a block tag (<p>, <div>, <li>...), closed."""
+    or a fragment of one: it opens with a block tag (<p>, <div>, <li>...), or several of its lines
+    do, and some tag is closed."""
     head = text[:4096]
     if _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text):
         return True
     opened = sum(1 for line in head.splitlines() if _BLOCK_TAG.match(line.lstrip()))
-    return opened >= 2 and "</" in head
+    return "</" in head and (opened >= 2 or _BLOCK_TAG.match(head.lstrip()) is not None)
 
 
 def document_from_text(
