@@ -155,7 +155,9 @@ def test_an_html_fragment_is_read_as_html(tmp_path: Path) -> None:
 
 def test_a_one_line_html_fragment_is_read_as_html(tmp_path: Path) -> None:
     source = tmp_path / "fragment.txt"
-    source.write_text("<p>Xi met the envoys today.</p> <p>They discussed security.</p>")
+    source.write_text(
+        "<p>Xi met the envoys today.</p> <p>They discussed security.</p>", encoding="utf-8"
+    )
     report, _ = json_report(str(source), str(CHINA_DAILY))
     assert sentence_texts(report) == ["Xi met the envoys today.", "They discussed security."]
 
