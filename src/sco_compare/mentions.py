@@ -203,13 +203,10 @@ _AMOUNT = re.compile(
     r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+per\s?cent\b)?",
 )
 _WORD = re.compile(r"[A-Za-z]+")
-# A digit or a word find_numbers reads as a number or a date: one pass rules most sentences out.
-_MAY_HOLD_NUMBERS = re.compile(
-    r"\d|\b(?:"
-    + "|".join(sorted({*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *NUMBER_WORDS}, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_NUMBER_LIKE_WORDS = frozenset({*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *NUMBER_WORDS})
+"""Words find_numbers reads as a number or a date."""
+_DIGIT = re.compile(r"\d")
+
 
 
 def ordinal(number: int) -> str:
@@ -253,8 +250,10 @@ def _amount(match: re.Match[str], text: str) -> NumberMention:
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
     """Numbers and dates of a text, normalized ("June 15, 2001" -> 2001-06-15, "12th" -> 12th)."""
     folded = fold(text)
-    if not _MAY_HOLD_NUMBERS.search(folded):
-        return ()
+    if not _DIGIT.search(folded) and _NUMBER_LIKE_WORDS.isdisjoint(
+        word.lower() for word in _WORD.findall(folded)
+    ):
+        return ()  # one pass rules most sentences out
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     occupied = bytearray(len(folded))  # 1 where a mention already found lies
