@@ -208,7 +208,6 @@ _NUMBER_LIKE_WORDS = frozenset({*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *NUMBER_WORD
 _DIGIT = re.compile(r"\d")
 
 
-
 def ordinal(number: int) -> str:
     """12 -> "12th", 2 -> "2nd", 23 -> "23rd"."""
     if 10 <= number % 100 <= 20:
