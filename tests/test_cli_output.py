@@ -142,3 +142,18 @@ def test_a_reader_that_goes_away_stops_the_report_quietly(tmp_path: Path) -> Non
     process.stdout.close()  # like `| head -c 0`: the report outgrows the pipe's buffer
     assert process.wait(timeout=60) == 141
     assert process.stderr.read() == b""
+
+
+def test_dev_stdout_to_a_reader_that_goes_away_is_the_same_as_stdout(tmp_path: Path) -> None:
+    long_source = tmp_path / "long.txt"
+    long_source.write_text(READOUT.read_text(encoding="utf-8") * 20, encoding="utf-8")
+    command = [sys.executable, "-m", "sco_compare", "diff", str(long_source), str(CHINA_DAILY)]
+    process = subprocess.Popen(
+        [*command, "-f", "json", "-o", "/dev/stdout"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""

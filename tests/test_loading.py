@@ -284,3 +284,32 @@ def test_the_library_takes_a_lone_surrogate() -> None:
     comparison = compare("Xi met the envoys \ud800 today.", "Xi met the envoys today.")
     assert comparison.document_a.sentences[0].text == "Xi met the envoys \ufffd today."
     assert comparison.statuses_a == ("covered",)
+
+
+def test_an_article_keeps_its_crumbs_byline_and_prompts_aside(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(
+        "Home\nWorld\nAsia\nXi meets SCO envoys in Beijing\nBy Li Wei\nShare this article\n"
+        "Xi met the envoys on Thursday.\nThey discussed security.\n",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert [s != "boilerplate" for s in statuses(report)] == [False] * 6 + [True] * 2
+
+
+def test_html_comments_are_dropped_and_a_stray_lt_is_text(tmp_path: Path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<p>Xi met the envoys.</p>\n<!-- <p>Old draft: 50 people died.</p> -->\n"
+        "<p>A < B < C, the weaker ones said.</p>",
+        encoding="utf-8",
+    )
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met the envoys.", "A < B < C, the weaker ones said."]
+
+
+def test_markdown_entities_give_no_control_characters(tmp_path: Path) -> None:
+    source = tmp_path / "story.md"
+    source.write_text("Xi met&#13;the envoys&#12;today.\n", encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    assert sentence_texts(report) == ["Xi met\nthe envoys\ntoday."]

@@ -79,3 +79,20 @@ def test_any_text_gives_text(markdown: str) -> None:
 def test_plain_prose_keeps_its_words(words: list[str]) -> None:
     text = " ".join(words)
     assert markdown_to_text(text).split() == text.split()
+
+
+@pytest.mark.parametrize(
+    ("markdown", "prose"),
+    [
+        (
+            "Use `<!--` to open a comment.\n\nXi met the envoy.",
+            "Use <!-- to open a comment.\n\nXi met the envoy.",
+        ),
+        ("```html\n<!-- start\n```\n\nProse.", "Prose."),
+        ("<script>\nvar a = 1;\n\nvar b = 2;\n</script>\nAfter.", "After."),
+        ("<!--\nhidden 99\n-->\nShown.", "Shown."),
+        ("```x``` is a code span.", "x is a code span."),
+    ],
+)
+def test_comments_scripts_and_code_do_not_swallow_prose(markdown: str, prose: str) -> None:
+    assert markdown_to_text(markdown) == prose

@@ -143,6 +143,8 @@ def write_report(path: Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
+    except BrokenPipeError:
+        raise  # the reader went away: see run()
     except OSError as error:
         fail(f"{path}: cannot write the report ({error.strerror or error})")
     try:
@@ -152,6 +154,9 @@ def write_report(path: Path, text: str) -> None:
         mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, target)
+    except BrokenPipeError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         fail(f"{path}: cannot write the report ({error.strerror or error})")

@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sco_compare.markdown_text import markdown_to_text
+from sco_compare.markdown_text import markdown_to_text, without_spans
 from sco_compare.models import Document, Sentence
-from sco_compare.segment import is_boilerplate, split_sentences
+from sco_compare.segment import is_boilerplate, is_byline, split_sentences
 
 
 class InputError(ValueError):
@@ -245,14 +245,16 @@ class _TextExtractor(HTMLParser):
             self.parts.append(_HTML_WHITESPACE.sub(" ", data))
 
 
-_UNCLOSED_TAG = re.compile(r"<(?=[^<>]*(?:<|$))")
+_UNCLOSED_TAG = re.compile(r"<(?!!)(?=[^<>]*(?:<|$))")
 """A "<" that no ">" closes before the next "<": text, not a tag. (Left as it is, a run of them
-takes the standard library's parser quadratic time.)"""
+takes the standard library's parser quadratic time, as do unclosed comments.)"""
 
 
 def html_to_text(html: str) -> str:
     """Paragraph text of an HTML document, paragraphs separated by blank lines."""
     extractor = _TextExtractor()
+    # Closed comments go first, whatever they hold; an unclosed one is text.
+    html = without_spans(html, "<!--", "-->").replace("<!--", "&lt;!--")
     extractor.feed(_UNCLOSED_TAG.sub("&lt;", html))
     extractor.close()
     paragraphs = (line.strip() for line in "".join(extractor.parts).split("\n"))
@@ -311,7 +313,7 @@ def document_from_text(
     name = name or f"source {label}"
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     body = clean_text(html_to_text(text) if html else text)
-    body = markdown_to_text(body) if markdown else body
+    body = clean_text(markdown_to_text(body)) if markdown else body  # (entities: "&#13;")
     if is_blank(body):
         where = (
             "outside markup, scripts and navigation"
@@ -330,14 +332,21 @@ def document_from_text(
     )
 
 
+CRUMB_MAX_WORDS = 2
+"""A line this short is a crumb or a menu entry, even in a source of headlines."""
+
+
 def _lines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """A source made mostly of lines shaped like headlines (a list of headlines, text without
     final stops) has no article around them to set them aside from: they are its content.
-    Separators and contact lines stay boilerplate."""
+    Separators, contact lines, bylines and crumbs ("Home", "World news") stay boilerplate."""
     shaped = {
         s.index
         for s in sentences
-        if s.boilerplate and not is_boilerplate(s.text, alone_on_line=False)
+        if s.boilerplate
+        and len(s.text.split()) > CRUMB_MAX_WORDS
+        and not is_boilerplate(s.text, alone_on_line=False)
+        and not is_byline(s.text)
     }
     content = sum(1 for s in sentences if not s.boilerplate)
     if len(shaped) <= content:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-_FENCE = re.compile(r"\s*(`{3,}|~{3,})(.*)")
+_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})(.*)")
 _DROPPED_LINE = re.compile(
     r" {0,3}(?:([-*_=])(?: *\1){2,} *"  # a rule, or a setext heading's underline
     r"|\[[^\]\n]{1,300}\]: *<?[^\s<>]{1,2000}>?"  # a link definition: [label]: address
@@ -27,8 +27,9 @@ _NUMBERED = re.compile(r" {0,3}(\d{1,3})[.)] +")
 _INDENTED = re.compile(r"(?: {4}|\t)")
 _TABLE_ROW = re.compile(r" {0,3}\|")
 _FRONT_MATTER_END = frozenset({"---", "..."})
-_COMMENT = re.compile(r"<!--.*?-->")
-_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,1000}>.{0,100000}?</\1\s*>", re.IGNORECASE)
+_RAW_BLOCK = re.compile(r" {0,3}(<!--|<script\b|<style\b)", re.IGNORECASE)
+"""A comment, script or style opening a line: left out up to its end, over as many lines."""
+_RAW_END = {"<!--": "-->", "<script": "</script>", "<style": "</style>"}
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PLACEHOLDER = 0xE000
 """Escaped punctuation is moved to the private use area while the patterns run."""
@@ -47,6 +48,8 @@ _EMPHASIS = re.compile(
     r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=\S)_(?![\w_])"
     r"|(`+)(?=[^`])([^\n]{1,300}?)\5"
 )
+_SPACES = re.compile(r"[ \t]{2,}")
+"""Where a comment or a tag was taken out of a line."""
 _NESTING = 3
 """Links and emphasis are undone this many times over (a linked image, ***bold italic***)."""
 
@@ -64,10 +67,10 @@ def markdown_to_text(markdown: str) -> str:
             paragraph.clear()
 
     fence = ""  # the fence that opened the code block we are in
-    in_comment = in_list = False
+    raw_end = ""  # the end of the comment, script or style we are in
+    in_list = False
     after_blank = True
     for line in _without_front_matter(markdown.split("\n")):
-        line, in_comment = _without_comments(line, in_comment)
         quote = _QUOTE.match(line)
         line = line[quote.end() :] if quote else line
         fenced = _FENCE.fullmatch(line)
@@ -79,6 +82,14 @@ def markdown_to_text(markdown: str) -> str:
             flush()
             fence, in_list = fenced.group(1), False
             continue
+        if not raw_end and (raw := _RAW_BLOCK.match(line)):
+            flush()
+            raw_end = _RAW_END[raw.group(1).lower()]
+        if raw_end:
+            end = line.lower().find(raw_end)
+            if end == -1:
+                continue
+            line, raw_end = line[end + len(raw_end) :], ""
         if not line.strip():
             flush()
             after_blank = True
@@ -121,16 +132,16 @@ def _without_front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
-def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    """The line without HTML comments, and whether a comment it opens goes on past it."""
-    if in_comment:
-        end = line.find("-->")
-        if end == -1:
-            return "", True
-        line = line[end + 3 :]
-    line = _COMMENT.sub("", line)
-    start = line.find("<!--")
-    return (line, False) if start == -1 else (line[:start], True)
+def without_spans(text: str, start: str, end: str) -> str:
+    """The text without each closed span from `start` to `end` (an unclosed one stays text)."""
+    kept, position = [], 0
+    while (opening := text.find(start, position)) != -1:
+        closing = text.find(end, opening + len(start))
+        if closing == -1:
+            break
+        kept.append(text[position:opening])
+        position = closing + len(end)
+    return "".join(kept) + text[position:]
 
 
 def _numbered(line: str, may_start: bool) -> re.Match[str] | None:
@@ -152,12 +163,13 @@ def _inline(text: str) -> str:
         text = _ESCAPED.sub(lambda m: chr(_PLACEHOLDER + ord(m.group(1))), text)
     for _ in range(_NESTING):
         text = _LINK.sub(r"\1", text)
-    text = _TAG.sub("", _SCRIPT.sub("", _AUTOLINK.sub(r"\1", text)))
+    text = without_spans(without_spans(text, "<!--", "-->"), "<script", "</script>")
+    text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
     for _ in range(_NESTING):
         text = _EMPHASIS.sub(_emphasized, text)
     if placeholders:
         text = _PLACEHOLDERS.sub(lambda m: chr(ord(m.group()) - _PLACEHOLDER), text)
-    return html.unescape(text)
+    return _SPACES.sub(" ", html.unescape(text))
 
 
 def _emphasized(match: re.Match[str]) -> str:

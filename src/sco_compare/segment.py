@@ -125,10 +125,16 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
         return True
     if not alone_on_line:
         return False
-    if _BYLINE.match(folded) and len(words) <= BYLINE_MAX_WORDS:
+    if is_byline(folded):
         return True  # "By Jane Doe." ends like a sentence but is a byline
     # A headline or prompt is short; a long unpunctuated line is body text that lost its period.
     return not _TERMINAL.search(folded) and len(words) <= HEADLINE_MAX_WORDS
+
+
+def is_byline(text: str) -> bool:
+    """A short line that opens with "By", "Photo", "Source"..."""
+    folded = fold(text).strip()
+    return bool(_BYLINE.match(folded)) and len(folded.split()) <= BYLINE_MAX_WORDS
 
 
 def _continues(previous: str, following: str) -> bool:
