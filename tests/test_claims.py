@@ -171,6 +171,14 @@ def test_speakers_and_entities_only_one_source_names_are_grouped() -> None:
     assert ("entity", "Beijing", "a") not in groups
 
 
+def test_dates_written_with_numbers_are_dates() -> None:
+    assert [str(n) for n in find_numbers("Met on 12/04/2012, or 12.4.2012; Python 3.11.10.")] == [
+        "12/4/2012",
+        "12/4/2012",
+        "3.11.10",
+    ]
+
+
 def test_counted_things_keep_their_unit() -> None:
     assert [str(n) for n in find_numbers("Police arrested 15 men.")] == ["15 men"]
     assert [str(n) for n in find_numbers("It took 2 minutes.")] == ["2 minutes"]

@@ -82,6 +82,8 @@ def test_compare_covers_a_pair_as_the_model_says(offset: float) -> None:
         ),
         ("The 12th summit opened in Beijing.", "The 13th summit opened in Beijing."),
         ("They can sign the deal in Beijing.", "They cannot sign the deal in Beijing."),
+        ("10 people came and 50 people left today.", "11 people came and 90 people left today."),
+        ("It met on 12/04/2012 in Beijing.", "It met on 13/04/2012 in Beijing."),
         ("I dont know who won the vote.", "I know who won the vote."),
     ],
 )
@@ -104,6 +106,9 @@ def test_a_different_figure_date_or_negation_is_partial_however_alike(
         ("The firm paid $9 million for the site.", "The firm paid $9.5 million for the site."),
         ("Turnout was 50.2% in the city.", "Turnout was 50% in the city."),
         ("Twelve people died and 3 people were hurt.", "Twelve people died."),
+        ("Twenty-five people died in the crash.", "25 people died in the crash."),
+        ("It met on 12/4/2012 in Beijing.", "It met on 12/04/2012 in Beijing."),
+        ("They paid $9 million to Smith for the site.", "They paid $9 million for the site."),
         ("The firm paid $9 million for the site.", "The firm paid €90 million for the site."),
     ],
 )

@@ -85,9 +85,15 @@ def test_only_word_length_terms_match_by_spelling() -> None:
         ("They didnt go.", True),
         ("She hadn't left.", True),
         ("I cant say.", False),  # "cant" and "wont" are words too
+        ("They can't sign.", True),
+        ("They won't sign.", True),
         ("As was his wont, he left.", False),
         ("The president spoke.", False),
     ],
 )
 def test_negations_with_or_without_their_apostrophe(text: str, negated: bool) -> None:
     assert profile(text).negated is negated
+
+
+def test_cant_and_cannot_leave_the_same_terms() -> None:
+    assert profile("They can't sign the deal.").terms == profile("They cannot sign the deal.").terms

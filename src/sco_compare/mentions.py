@@ -175,6 +175,12 @@ class NumberMention:
         return f"{self.value} {self.unit}".strip()
 
     @property
+    def figure(self) -> str:
+        """The value with what it counts ("12 people"); an amount or a percentage alone (what
+        follows "$9 million" is not what it counts)."""
+        return str(self) if self.measure == self.unit else self.value
+
+    @property
     def measure(self) -> str:
         """What a number measures: its currency ("$9,000,000"), "%" for a percentage, else
         the thing it counts ("12 people"), if any. Dates and years: their kind alone."""
@@ -189,8 +195,15 @@ _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
+_COMPOUND_NUMBER = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    r"(one|two|three|four|five|six|seven|eight|nine)\b",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d./])\b(\d{1,2})(?:/(\d{1,2})/((?:19|20)?\d\d)|\.(\d{1,2})\.((?:19|20)\d\d))\b(?![./]\d)"
+)
 """12/04/2012: day and month in an order the text does not say; compared as written."""
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
@@ -277,7 +290,9 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     for match in _ISO_DATE.finditer(folded):
         add(NumberMention("date", match.group()), match.span())
     for match in _NUMERIC_DATE.finditer(folded):
-        add(NumberMention("date", match.group().replace(".", "/")), match.span())
+        first, slash_second, slash_year, dot_second, dot_year = match.groups()
+        second, year = slash_second or dot_second, slash_year or dot_year
+        add(NumberMention("date", f"{int(first)}/{int(second)}/{year}"), match.span())
     for match in _RANGE.finditer(folded):
         add(NumberMention("range", f"{match.group(1)}-{match.group(2)}"), match.span())
     for match in _MONTH_YEAR.finditer(folded):
@@ -296,6 +311,10 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
         add(NumberMention("ordinal", ordinal(int(match.group(1)))), match.span())
     for match in _AMOUNT.finditer(folded):
         add(_amount(match, folded), match.span("number"))
+    for match in _COMPOUND_NUMBER.finditer(folded):
+        tens, unit = (word.lower() for word in match.groups())
+        value = NUMBER_WORDS[tens] + NUMBER_WORDS.get(unit, 1)
+        add(NumberMention("number", str(value), _unit_after(folded, match.end())), match.span())
     for match in _WORD.finditer(folded):
         word = match.group().lower()
         if word in WEEKDAYS:
@@ -322,8 +341,8 @@ def number_conflicts(
     conflicts = []
     groups = {(m.kind, m.measure) for m in first} & {(m.kind, m.measure) for m in second}
     for kind, measure in sorted(groups):
-        given_first = {str(m) for m in first if (m.kind, m.measure) == (kind, measure)}
-        given_second = {str(m) for m in second if (m.kind, m.measure) == (kind, measure)}
+        given_first = {m.figure for m in first if (m.kind, m.measure) == (kind, measure)}
+        given_second = {m.figure for m in second if (m.kind, m.measure) == (kind, measure)}
         # What one side gives and the other does not; a side that only gives more disagrees
         # with nothing.
         only_first, only_second = given_first - given_second, given_second - given_first

@@ -73,7 +73,8 @@ _NOT_CONTRACTION = re.compile(
     r"|(?<=\b(?:would|could)n)|(?<=\bshouldn))t\b",
     re.IGNORECASE,
 )
-_CANNOT = re.compile(r"\b(can)(not)\b", re.IGNORECASE)
+_IRREGULAR_NOT = re.compile(r"\b(?:(can)(?:not|'t)|(wo)n't|(sha)n't)\b", re.IGNORECASE)
+_IRREGULAR_VERB = {"can": "can", "wo": "will", "sha": "shall"}
 # British spellings folded to American ones; both sides alike, so a rare false fold is harmless.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
@@ -140,7 +141,10 @@ def profile(text: str) -> Profile:
     Words are folded, split at hyphens and apostrophes, and stemmed; stopwords are dropped; a
     capitalized word that does not open the sentence, or an acronym, is a name.
     """
-    folded = _CANNOT.sub(r"\1 \2", _NOT_CONTRACTION.sub(" not", fold(text)))
+    folded = _IRREGULAR_NOT.sub(
+        lambda m: f"{_IRREGULAR_VERB[next(g for g in m.groups() if g).lower()]} not", fold(text)
+    )
+    folded = _NOT_CONTRACTION.sub(" not", folded)
     surfaces: dict[str, str] = {}
     function_words: dict[str, str] = {}
     names: set[str] = set()

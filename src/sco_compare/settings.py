@@ -51,21 +51,21 @@ class Settings:
     exhaustive: bool = False
     """Score every sentence pair instead of only the candidates the index proposes."""
     match_weights: tuple[float, ...] = (
-        -2.9938,
-        5.1123,
-        1.0500,
-        5.0184,
-        -5.3421,
-        -3.6427,
-        2.6021,
-        0.1131,
-        -1.5497,
-        -0.4006,
-        -0.3066,
-        -3.1584,
-        6.3629,
-        0.2489,
-        -1.2508,
+        -3.0048,
+        5.1228,
+        1.0472,
+        5.0163,
+        -5.3496,
+        -3.6291,
+        2.5850,
+        0.1078,
+        -1.5396,
+        -0.4018,
+        -0.3067,
+        -3.1624,
+        6.3765,
+        0.2477,
+        -1.2520,
     )
     """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
 
