@@ -128,6 +128,9 @@ HOSTILE = {
     "open_tags.html": "<a" * 100_000,
     "emphasis.md": "*a " * 60_000,
     "links.md": "[a](b" * 30_000,
+    "comments.md": "a <!--" * 40_000,
+    "scripts.md": "a <script>" * 25_000,
+    "comments.html": "a <!--" * 40_000,
 }
 """Texts of 50 to 250 KB that would make a backtracking pattern, or a scan repeated for each
 match, take quadratic time."""
