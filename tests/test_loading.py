@@ -34,6 +34,14 @@ def statuses(report: dict[str, Any], side: int = 0) -> list[str]:
 PLAIN, _ = json_report(str(READOUT), str(CHINA_DAILY))
 
 
+def report_for(tmp_path: Path, name: str, text: str) -> dict[str, Any]:
+    """The diff JSON of `text`, saved as `name`, against the China Daily article."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    report, _ = json_report(str(source), str(CHINA_DAILY))
+    return report
+
+
 def same_as_plain(path: Path) -> None:
     report, stderr = json_report(str(path), str(CHINA_DAILY))
     assert stderr == ""
@@ -143,40 +151,36 @@ def test_markdown_is_reduced_to_its_prose(tmp_path: Path) -> None:
 
 
 def test_an_html_fragment_is_read_as_html(tmp_path: Path) -> None:
-    source = tmp_path / "fragment.txt"
-    source.write_text(
+    report = report_for(
+        tmp_path,
+        "fragment.txt",
         "<p>Xi met the <b>envoys</b> today.</p>\n<p>They discussed security.</p>\n",
-        encoding="utf-8",
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert sentence_texts(report) == ["Xi met the envoys today.", "They discussed security."]
     assert "boilerplate" not in statuses(report)
 
 
 def test_a_one_line_html_fragment_is_read_as_html(tmp_path: Path) -> None:
-    source = tmp_path / "fragment.txt"
-    source.write_text(
-        "<p>Xi met the envoys today.</p> <p>They discussed security.</p>", encoding="utf-8"
+    report = report_for(
+        tmp_path, "fragment.txt", "<p>Xi met the envoys today.</p> <p>They discussed security.</p>"
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert sentence_texts(report) == ["Xi met the envoys today.", "They discussed security."]
 
 
 def test_text_that_mentions_tags_is_not_html(tmp_path: Path) -> None:
-    source = tmp_path / "howto.txt"
-    source.write_text("Use the <p> tag and close it with </p> at the end.\n", encoding="utf-8")
-    report, _ = json_report(str(source), str(CHINA_DAILY))
+    report = report_for(
+        tmp_path, "howto.txt", "Use the <p> tag and close it with </p> at the end.\n"
+    )
     assert sentence_texts(report) == ["Use the <p> tag and close it with </p> at the end."]
 
 
 def test_markdown_with_html_blocks_is_still_markdown(tmp_path: Path) -> None:
-    source = tmp_path / "story.md"
-    source.write_text(
+    report = report_for(
+        tmp_path,
+        "story.md",
         '<div align="center">\n<p>Banner</p>\n</div>\n\n# Xi meets SCO delegates\n\n'
         "Xi met the **delegates** in Beijing.\n",
-        encoding="utf-8",
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert sentence_texts(report)[-2:] == [
         "Xi meets SCO delegates",
         "Xi met the delegates in Beijing.",
@@ -195,13 +199,12 @@ def test_a_source_of_headlines_only_is_compared(tmp_path: Path) -> None:
 def test_a_source_mostly_of_headlines_keeps_them_but_not_its_contact_line(
     tmp_path: Path,
 ) -> None:
-    source = tmp_path / "headlines.txt"
-    source.write_text(
+    report = report_for(
+        tmp_path,
+        "headlines.txt",
         "Xi meets SCO delegates in Beijing\nSCO members agree to fight cyber crime\n"
         "Will Beijing host the summit in June?\nContact: press@example.org\n",
-        encoding="utf-8",
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert [s == "boilerplate" for s in statuses(report)] == [False, False, False, True]
 
 
@@ -287,29 +290,25 @@ def test_the_library_takes_a_lone_surrogate() -> None:
 
 
 def test_an_article_keeps_its_crumbs_byline_and_prompts_aside(tmp_path: Path) -> None:
-    source = tmp_path / "article.txt"
-    source.write_text(
+    report = report_for(
+        tmp_path,
+        "article.txt",
         "Home\nWorld\nAsia\nXi meets SCO envoys in Beijing\nBy Li Wei\nShare this article\n"
         "Xi met the envoys on Thursday.\nThey discussed security.\n",
-        encoding="utf-8",
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert [s != "boilerplate" for s in statuses(report)] == [False] * 6 + [True] * 2
 
 
 def test_html_comments_are_dropped_and_a_stray_lt_is_text(tmp_path: Path) -> None:
-    source = tmp_path / "page.html"
-    source.write_text(
+    report = report_for(
+        tmp_path,
+        "page.html",
         "<p>Xi met the envoys.</p>\n<!-- <p>Old draft: 50 people died.</p> -->\n"
         "<p>A < B < C, the weaker ones said.</p>",
-        encoding="utf-8",
     )
-    report, _ = json_report(str(source), str(CHINA_DAILY))
     assert sentence_texts(report) == ["Xi met the envoys.", "A < B < C, the weaker ones said."]
 
 
 def test_markdown_entities_give_no_control_characters(tmp_path: Path) -> None:
-    source = tmp_path / "story.md"
-    source.write_text("Xi met&#13;the envoys&#12;today.\n", encoding="utf-8")
-    report, _ = json_report(str(source), str(CHINA_DAILY))
+    report = report_for(tmp_path, "story.md", "Xi met&#13;the envoys&#12;today.\n")
     assert sentence_texts(report) == ["Xi met\nthe envoys\ntoday."]
