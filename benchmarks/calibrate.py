@@ -10,10 +10,11 @@ Sets (each read from --shared when present, skipped otherwise):
   msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
 
 Alignment figures are computed with the project scorer (eval/score.py) in-process. The table
-shows the settings, each cut ±0.05, a sweep of contained_cut, and each whole-number setting one
-step either side. Then the match model is cross-validated on MSRP (10 folds: fitted with L2
-penalty P/10, P and 10P on nine, the tenth judged through compare()) and fitted on all of it:
-those weights and cut are what Settings holds. --sweep prints a grid over both cuts instead.
+shows the settings, each cut (and parallel_share) ±0.05, a sweep of contained_cut, and each
+whole-number setting one step either side. Then the match model is cross-validated on MSRP (10
+folds: fitted with L2 penalty P/10, P and 10P on nine, the tenth judged through compare()) and
+fitted on all of it: those weights and cut are what Settings holds. --sweep prints a grid over
+both cuts instead.
 """
 
 from __future__ import annotations
@@ -148,7 +149,14 @@ def evaluate(
     return row
 
 
-COUNTS = ("anchor_terms", "mutual_anchor_terms", "best_rare_terms", "rare_sentences")
+COUNTS = (
+    "anchor_terms",
+    "mutual_anchor_terms",
+    "best_rare_terms",
+    "rare_sentences",
+    "parallel_anchor_terms",
+    "parallel_rare_terms",
+)
 """Whole-number settings, shown one step either side of the default."""
 CUT_GRID = tuple(round(0.3 + k / 100, 2) for k in range(41))
 """Probabilities tried for the covered cut."""
@@ -267,15 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows.append(("chosen", run(base)))
         for delta in (-0.05, 0.05):
-            rows.append(
-                (f"link_cut {delta:+.2f}", run(replace(base, link_cut=base.link_cut + delta)))
-            )
-            rows.append(
-                (
-                    f"covered_cut {delta:+.2f}",
-                    run(replace(base, covered_cut=base.covered_cut + delta)),
-                )
-            )
+            for cut in ("link_cut", "covered_cut", "parallel_share"):
+                value = round(getattr(base, cut) + delta, 4)
+                rows.append((f"{cut} {delta:+.2f}", run(replace(base, **{cut: value}))))
         for contained in (0.6, 0.7, 0.8, 0.9, 1.0):
             if contained != base.contained_cut:
                 rows.append(

@@ -117,7 +117,14 @@ def links(comparison: Comparison) -> set[tuple[int, int]]:
     return {(i, j) for al in comparison.alignments for i in al.a for j in al.b}
 
 
-STRICT = replace(Settings(), anchor_terms=99, mutual_anchor_terms=99, best_rare_terms=99)
+STRICT = replace(
+    Settings(),
+    anchor_terms=99,
+    mutual_anchor_terms=99,
+    best_rare_terms=99,
+    parallel_anchor_terms=99,
+    parallel_rare_terms=99,
+)
 
 
 def test_sentences_sharing_enough_anchors_link_despite_a_low_score() -> None:
@@ -132,6 +139,34 @@ def test_mutual_best_matches_sharing_an_anchor_link() -> None:
 
 def test_a_best_match_sharing_enough_rare_words_links() -> None:
     assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=replace(STRICT, best_rare_terms=3)))
+
+
+def test_in_a_parallel_pair_a_sentence_without_a_link_links_to_its_closest_rare_match() -> None:
+    # "farm bill" links the second sentences: half of the content sentences have a link.
+    parallel = replace(STRICT, parallel_share=0.5, parallel_rare_terms=2)
+    assert links(compare(SUMMARY, ARTICLE, settings=parallel)) == {(0, 0), (1, 1)}
+
+
+def test_in_a_pair_that_is_not_parallel_a_sentence_without_a_link_stays_unique() -> None:
+    not_parallel = replace(STRICT, parallel_share=0.51, parallel_rare_terms=2)
+    comparison = compare(SUMMARY, ARTICLE, settings=not_parallel)
+    assert links(comparison) == {(1, 1)}
+    assert comparison.statuses_a[0] == "unique"
+
+
+def test_in_a_parallel_pair_sentences_sharing_enough_anchors_link() -> None:
+    parallel = replace(STRICT, parallel_share=0.5, parallel_anchor_terms=3)
+    assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=parallel))
+
+
+def test_the_seed_pair_is_not_parallel_and_links_on_strong_evidence_only() -> None:
+    readout = document_from_text(READOUT.read_text(encoding="utf-8"), label="A")
+    story = document_from_text(CHINA_DAILY.read_text(encoding="utf-8"), label="B")
+    never_parallel = replace(Settings(), parallel_share=1.01)
+    assert (
+        compare(readout, story).alignments
+        == compare(readout, story, settings=never_parallel).alignments
+    )
 
 
 def test_anchors_are_terms_one_sentence_of_each_side_holds() -> None:

@@ -245,23 +245,20 @@ def align(
     best_b: dict[int, float] = defaultdict(float)
     anchors = rare_pairs(profiles_a, profiles_b, 1)
     rare = rare_pairs(profiles_a, profiles_b, settings.rare_sentences)
-    fewest_anchors = min(settings.anchor_terms, settings.mutual_anchor_terms)
+    fewest_anchors = min(
+        settings.anchor_terms, settings.mutual_anchor_terms, settings.parallel_anchor_terms
+    )
     linkable = [pair for pair, count in anchors.items() if count >= fewest_anchors]
     linkable += [pair for pair, count in rare.items() if count >= settings.best_rare_terms]
     for i, j in candidate_pairs(profiles_a, profiles_b, weights, settings, rare=linkable):
         p, q = profiles_a[i], profiles_b[j]
         assert p is not None and q is not None
         score = pair_score(p, q, weights)
-        # A sentence lighter than min_shared links when all of it is shared ("Talks." twice).
-        enough = min(settings.min_shared, weights.total_of(p.terms), weights.total_of(q.terms))
-        if score.shared_weight >= enough:
+        if _enough_shared(p, q, score, weights, settings):
             scored[i, j] = score
         best_a[i] = max(best_a[i], score.score)
         best_b[j] = max(best_b[j], score.score)
-    links_a: dict[int, list[int]] = defaultdict(list)
-    links_b: dict[int, list[int]] = defaultdict(list)
-    best_partner_a: dict[int, tuple[float, int]] = {}
-    best_partner_b: dict[int, tuple[float, int]] = {}
+    links: dict[tuple[int, int], float] = {}
     for (i, j), score in scored.items():
         best_of_one = score.score in (best_a[i], best_b[j])
         mutual_best = score.score == best_a[i] == best_b[j]
@@ -271,10 +268,25 @@ def align(
             or (mutual_best and anchors[i, j] >= settings.mutual_anchor_terms)
             or (best_of_one and rare[i, j] >= settings.best_rare_terms)
         ):
-            links_a[i].append(j)
-            links_b[j].append(i)
-            best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (score.score, -j))
-            best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (score.score, -i))
+            links[i, j] = score.score
+    if linked_share(links, profiles_a, profiles_b) >= settings.parallel_share:
+        # A digest draws every sentence from its source: weaker evidence is enough.
+        closest = closest_matches(profiles_a, profiles_b, links, rare, weights, settings)
+        links.update(
+            (pair, score.score)
+            for pair, score in scored.items()
+            if anchors[pair] >= settings.parallel_anchor_terms
+        )
+        links.update(closest)
+    links_a: dict[int, list[int]] = defaultdict(list)
+    links_b: dict[int, list[int]] = defaultdict(list)
+    best_partner_a: dict[int, tuple[float, int]] = {}
+    best_partner_b: dict[int, tuple[float, int]] = {}
+    for (i, j), dice in sorted(links.items()):
+        links_a[i].append(j)
+        links_b[j].append(i)
+        best_partner_a[i] = max(best_partner_a.get(i, (0.0, -1)), (dice, -j))
+        best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (dice, -i))
 
     judge = _CoverageJudge(
         {"a": sentences_a, "b": sentences_b}, {"a": profiles_a, "b": profiles_b}, weights, settings
@@ -293,6 +305,56 @@ def align(
             -best_partner_b[j][1] if j in best_partner_b else None for j in range(len(profiles_b))
         ),
     )
+
+
+def _enough_shared(
+    first: Profile, second: Profile, score: PairScore, weights: TermWeights, settings: Settings
+) -> bool:
+    """The two share at least `min_shared` of weight, or all of the lighter one ("Talks."
+    twice)."""
+    least = min(settings.min_shared, weights.total_of(first.terms), weights.total_of(second.terms))
+    return score.shared_weight >= least
+
+
+def linked_share(
+    links: dict[tuple[int, int], float],
+    profiles_a: Sequence[Profile | None],
+    profiles_b: Sequence[Profile | None],
+) -> float:
+    """The share of the two sides' content sentences that have a link."""
+    content = sum(p is not None for p in (*profiles_a, *profiles_b))
+    linked = len({i for i, _ in links}) + len({j for _, j in links})
+    return linked / content if content else 0.0
+
+
+def closest_matches(
+    profiles_a: Sequence[Profile | None],
+    profiles_b: Sequence[Profile | None],
+    links: dict[tuple[int, int], float],
+    rare: Counter[tuple[int, int]],
+    weights: TermWeights,
+    settings: Settings,
+) -> dict[tuple[int, int], float]:
+    """Each sentence without a link, with its closest match (weighted Dice; all of them, on a
+    tie) among the sentences it shares at least `parallel_rare_terms` rare stems with."""
+    lone_a = {i for i, p in enumerate(profiles_a) if p is not None} - {i for i, _ in links}
+    lone_b = {j for j, q in enumerate(profiles_b) if q is not None} - {j for _, j in links}
+    dice: dict[tuple[int, int], float] = {}
+    for (i, j), count in rare.items():
+        if count >= settings.parallel_rare_terms and (i in lone_a or j in lone_b):
+            p, q = profiles_a[i], profiles_b[j]
+            assert p is not None and q is not None
+            dice[i, j] = pair_score(p, q, weights).score
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
+    for (i, j), score in dice.items():
+        best_a[i] = max(best_a[i], score)
+        best_b[j] = max(best_b[j], score)
+    return {
+        (i, j): score
+        for (i, j), score in dice.items()
+        if (i in lone_a and score == best_a[i]) or (j in lone_b and score == best_b[j])
+    }
 
 
 def _groups(
