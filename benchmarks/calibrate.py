@@ -8,6 +8,9 @@ Sets (each read from --shared when present, skipped otherwise):
   seed      gold/sco-2012.json, the two seed reports (align, unique and covered F1)
   superpal  gold/superpal-dev/*/gold.json, 12 summary-article pairs (macro align F1)
   msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
+And one that needs no data: a generated pair (benchmarks/speed.py, 500 sentences a side), whose
+B rewords 60% of A and adds 40% new: a parallel pair with unique content on both sides, so its
+align and unique F1 show whether the looser links of parallel pairs hide what is unique.
 
 Alignment figures are computed with the project scorer (eval/score.py) in-process. The table
 shows the settings, each cut (and parallel_share) ±0.05, a sweep of contained_cut, and each
@@ -31,6 +34,7 @@ from types import ModuleType
 from typing import Any
 
 from benchmarks import logistic
+from benchmarks.speed import as_text, make_documents
 from sco_compare import Settings, compare, document_from_text
 from sco_compare.match import logit, pair_judgement, probability
 
@@ -64,6 +68,36 @@ def gold_pair(gold_file: Path, texts: Path) -> GoldPair:
         text_a=(texts / gold["a"]["file"]).read_text(encoding="utf-8"),
         text_b=(texts / gold["b"]["file"]).read_text(encoding="utf-8"),
     )
+
+
+GENERATED_SIZE = 500
+
+
+def generated_pair(size: int = GENERATED_SIZE, seed: int = 7) -> GoldPair:
+    """A generated pair as gold: every sentence is its own anchor; a sentence of B links to the
+    sentences of A it rewords, and a sentence with no counterpart is unique."""
+    sentences_a, sentences_b, origins = make_documents(size, seed)
+    reworded = set().union(*origins)
+
+    def side(prefix: str, texts: list[str], has_counterpart: list[bool]) -> dict[str, Any]:
+        return {
+            "file": f"{prefix.lower()}.txt",
+            "sentences": [
+                {"id": f"{prefix}{k}", "anchor": text, "status": "covered" if has else "unique"}
+                for k, (text, has) in enumerate(zip(texts, has_counterpart, strict=True))
+            ],
+        }
+
+    gold = {
+        "a": side("A", sentences_a, [k in reworded for k in range(size)]),
+        "b": side("B", sentences_b, [bool(origin) for origin in origins]),
+        "links": [
+            {"a": f"A{k}", "b": f"B{j}", "type": "sure"}
+            for j, origin in enumerate(origins)
+            for k in sorted(origin)
+        ],
+    }
+    return GoldPair(f"generated-{size}", gold, as_text(sentences_a), as_text(sentences_b))
 
 
 def score_pair(scorer: ModuleType, pair: GoldPair, settings: Settings) -> dict[str, float]:
@@ -128,9 +162,13 @@ def evaluate(
     seed: GoldPair | None,
     superpal: list[GoldPair],
     msrp: list[tuple[bool, str, str]],
+    generated: GoldPair | None = None,
 ) -> dict[str, float]:
     """One row of figures for one setting."""
     row: dict[str, float] = {}
+    if generated:
+        figures = score_pair(scorer, generated, settings)
+        row.update(generated_align_f1=figures["align_f1"], generated_unique_f1=figures["unique_f1"])
     if seed:
         figures = score_pair(scorer, seed, settings)
         row.update(
@@ -256,12 +294,13 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted((args.shared / "gold" / "superpal-dev").glob("*/gold.json"))
     ]
     msrp = [] if args.no_msrp else msrp_pairs(args.shared)
+    generated = generated_pair()
     base = Settings(link_cut=args.link_cut, covered_cut=args.covered_cut)
     print(f"settings: {base.signature()}")
     rows: list[tuple[str, dict[str, float]]] = []
 
     def run(settings: Settings) -> dict[str, float]:
-        return evaluate(settings, scorer, seed, superpal, msrp)
+        return evaluate(settings, scorer, seed, superpal, msrp, generated)
 
     if args.sweep:
         for link in (0.26, 0.3, 0.34, 0.38, 0.42, 0.46):

@@ -76,38 +76,54 @@ def reword(rng: random.Random, words: list[str], vocabulary: list[str]) -> list[
     return out[cut:] + out[:cut] if rng.random() < 0.3 else out
 
 
-def as_text(sentences: list[list[str]], per_paragraph: int = 4) -> str:
-    lines = []
-    for start in range(0, len(sentences), per_paragraph):
-        chunk = sentences[start : start + per_paragraph]
-        lines.append(" ".join(" ".join(s)[:1].upper() + " ".join(s)[1:] + "." for s in chunk))
-    return "\n\n".join(lines) + "\n"
+def as_sentence(words: list[str]) -> str:
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] + "."
 
 
-def make_pair(size: int, seed: int) -> tuple[str, str]:
+def as_text(sentences: list[str], per_paragraph: int = 4) -> str:
+    paragraphs = [
+        " ".join(sentences[start : start + per_paragraph])
+        for start in range(0, len(sentences), per_paragraph)
+    ]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def make_documents(size: int, seed: int) -> tuple[list[str], list[str], list[set[int]]]:
     """Document A: `size` sentences. B: 60% of A reworded (a tenth merged in pairs), the rest new,
-    in a shuffled order."""
+    in a shuffled order. Also, for each sentence of B, the sentences of A it rewords (none for a
+    new one)."""
     rng = random.Random(seed * 1_000_003 + size)
     # Heaps' law: a text of n words uses about K * sqrt(n) distinct ones (K = 40 here, with
     # about 13 content words a sentence), so the vocabulary grows slower than the text.
     vocabulary = make_vocabulary(rng, max(2_000, int(40 * math.sqrt(size * 13))))
     cumulative = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(vocabulary))))
     document_a = [make_sentence(rng, vocabulary, cumulative) for _ in range(size)]
-    document_b: list[list[str]] = []
+    document_b: list[tuple[list[str], set[int]]] = []
     kept = rng.sample(range(size), int(size * 0.6))
     k = 0
     while k < len(kept) and len(document_b) < size:
         if rng.random() < 0.1 and k + 1 < len(kept):
             merged = document_a[kept[k]] + ["and"] + document_a[kept[k + 1]]
-            document_b.append(reword(rng, merged, vocabulary))
+            document_b.append((reword(rng, merged, vocabulary), {kept[k], kept[k + 1]}))
             k += 2
         else:
-            document_b.append(reword(rng, document_a[kept[k]], vocabulary))
+            document_b.append((reword(rng, document_a[kept[k]], vocabulary), {kept[k]}))
             k += 1
     while len(document_b) < size:
-        document_b.append(make_sentence(rng, vocabulary, cumulative))
+        document_b.append((make_sentence(rng, vocabulary, cumulative), set()))
     rng.shuffle(document_b)
-    return as_text(document_a), as_text(document_b)
+    return (
+        [as_sentence(words) for words in document_a],
+        [as_sentence(words) for words, _ in document_b],
+        [origin for _, origin in document_b],
+    )
+
+
+def make_pair(size: int, seed: int) -> tuple[str, str]:
+    """The two documents of make_documents, as text."""
+    sentences_a, sentences_b, _ = make_documents(size, seed)
+    return as_text(sentences_a), as_text(sentences_b)
 
 
 HOSTILE = {

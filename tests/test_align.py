@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import pytest
 
+from benchmarks.speed import make_documents
 from sco_compare import Comparison, Settings, compare, document_from_text
-from sco_compare.align import rare_pairs
+from sco_compare.align import align, rare_pairs
+from sco_compare.models import Sentence
 from sco_compare.normalize import profile
 from tests.conftest import CHINA_DAILY, READOUT
 
@@ -157,6 +159,21 @@ def test_in_a_pair_that_is_not_parallel_a_sentence_without_a_link_stays_unique()
 def test_in_a_parallel_pair_sentences_sharing_enough_anchors_link() -> None:
     parallel = replace(STRICT, parallel_share=0.5, parallel_anchor_terms=3)
     assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=parallel))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_in_a_parallel_pair_sentences_only_one_side_has_stay_unique(seed: int) -> None:
+    # B rewords 60% of A and adds 40% new sentences: parallel, with unique content.
+    texts_a, texts_b, origins = make_documents(300, seed)
+    sentences_a = [Sentence(k, "A", text, 0, 0) for k, text in enumerate(texts_a)]
+    sentences_b = [Sentence(k, "B", text, 0, 0) for k, text in enumerate(texts_b)]
+    result = align(sentences_a, sentences_b, Settings())
+    never_parallel = align(sentences_a, sentences_b, replace(Settings(), parallel_share=1.01))
+    assert result.alignments != never_parallel.alignments
+    new = [s for s, origin in zip(result.statuses_b, origins, strict=True) if not origin]
+    reworded = [s for s, origin in zip(result.statuses_b, origins, strict=True) if origin]
+    assert new.count("unique") >= 0.85 * len(new)
+    assert reworded.count("unique") <= 0.05 * len(reworded)
 
 
 def test_the_seed_pair_is_not_parallel_and_links_on_strong_evidence_only() -> None:

@@ -115,11 +115,12 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 20)
-def _word(surface: str) -> tuple[str, bool, bool]:
-    """Stem, stopword and number flags of a word as written (cached per distinct word)."""
+def _word(surface: str) -> tuple[str, bool, bool, bool]:
+    """Stem, and stopword, number and negation flags, of a word as written (cached per
+    distinct word)."""
     lower = surface.lower()
     is_number = surface[0].isdigit()
-    return stem(lower), lower in STOPWORDS and not is_number, is_number
+    return stem(lower), lower in STOPWORDS and not is_number, is_number, lower in NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,10 @@ def profile(text: str) -> Profile:
     numbers: set[str] = set()
     negated = False
     stems: list[str] = []
-    for position, match in enumerate(_TOKEN.finditer(folded)):
-        surface = match.group()
-        word_stem, is_stopword, is_number = _word(surface)
+    for position, surface in enumerate(_TOKEN.findall(folded)):
+        word_stem, is_stopword, is_number, is_negation = _word(surface)
         stems.append(word_stem)
-        negated = negated or surface.lower() in NEGATIONS
+        negated = negated or is_negation
         if is_stopword:
             function_words.setdefault(word_stem, surface)
             continue
