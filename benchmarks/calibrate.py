@@ -9,8 +9,9 @@ Sets (each read from --shared when present, skipped otherwise):
   superpal  gold/superpal-dev/*/gold.json, 12 summary-article pairs (macro align F1)
   msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
 And one that needs no data: a generated pair (benchmarks/speed.py, 500 sentences a side), whose
-B rewords 60% of A and adds 40% new: a parallel pair with unique content on both sides, so its
-align and unique F1 show whether the looser links of parallel pairs hide what is unique.
+B rewords 60% of A's sentences (a tenth merged in pairs) and fills the rest with new ones: a
+parallel pair with unique content on both sides, so its align and unique F1 show whether the
+looser links of parallel pairs hide what is unique.
 
 Alignment figures are computed with the project scorer (eval/score.py) in-process. The table
 shows the settings, each cut (and parallel_share) ±0.05, a sweep of contained_cut, and each
@@ -314,9 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows.append(("chosen", run(base)))
         for delta in (-0.05, 0.05):
-            for cut in ("link_cut", "covered_cut", "parallel_share"):
-                value = round(getattr(base, cut) + delta, 4)
-                rows.append((f"{cut} {delta:+.2f}", run(replace(base, **{cut: value}))))
+            for name in ("link_cut", "covered_cut", "parallel_share"):
+                value = round(getattr(base, name) + delta, 4)
+                rows.append((f"{name} {delta:+.2f}", run(replace(base, **{name: value}))))
         for contained in (0.6, 0.7, 0.8, 0.9, 1.0):
             if contained != base.contained_cut:
                 rows.append(

@@ -4,10 +4,10 @@ Usage:
     python benchmarks/speed.py [--sizes 100,1000,5000,20000] [--exhaustive-up-to 1000]
                                [--json benchmarks/speed.json] [--seed 7]
 
-For each size N it writes a pair of N-sentence documents (fixed seed; see make_pair: pseudo-words
-with Zipf frequencies, and a vocabulary that grows with the square root of the text, as Heaps'
-law has it for real text), then
-measures, each in a fresh process so peak memory is the process's own:
+For each size N it writes a pair of N-sentence documents (fixed seed; see make_documents:
+pseudo-words with Zipf frequencies, and a vocabulary that grows with the square root of the text,
+as Heaps' law has it for real text), then measures, each in a fresh process so peak memory is the
+process's own:
   load_s       reading, decoding and segmenting both documents
   align_s      the alignment stage: normalization, candidates, scoring, groups (align()),
                the fastest of REPEATS runs

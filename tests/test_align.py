@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.speed import make_documents
 from sco_compare import Comparison, Settings, compare, document_from_text
-from sco_compare.align import align, rare_pairs
+from sco_compare.align import align, linked_share, rare_pairs
 from sco_compare.models import Sentence
 from sco_compare.normalize import profile
 from tests.conftest import CHINA_DAILY, READOUT
@@ -156,6 +156,32 @@ def test_in_a_pair_that_is_not_parallel_a_sentence_without_a_link_stays_unique()
     assert comparison.statuses_a[0] == "unique"
 
 
+def test_a_sentence_without_a_link_links_to_its_closest_rare_match_only() -> None:
+    a = (
+        "The council approved the annual budget on Tuesday. "
+        "Protesters gathered outside the parliament building. "
+        "Farmers near the river reported heavy flooding and damaged harvests after the storm. "
+        "The mayor opened a new library downtown."
+    )
+    b = (
+        "The council approved the annual budget on Tuesday. "
+        "Protesters gathered outside the parliament building. "
+        "The mayor opened a new library downtown, near the farmers' harvest fair. "
+        "The storm flooded river farms."
+    )
+    # Only copies link by the strict rules; A2 shares rare words with B2 and, more of its
+    # content, with B3.
+    parallel = replace(STRICT, link_cut=0.6, parallel_share=0.5, parallel_rare_terms=2)
+    assert links(compare(a, b, settings=parallel)) == {(0, 0), (1, 1), (2, 3), (3, 2)}
+
+
+def test_the_linked_share_counts_the_sentences_of_both_sides() -> None:
+    sentence = profile("Talks resumed.")
+    # Both of A's sentences have a link, two of B's eight: four of ten.
+    assert linked_share({(0, 0): 1.0, (1, 1): 1.0}, [sentence] * 2, [sentence] * 8) == 0.4
+    assert linked_share({(0, 0): 1.0}, [sentence, None], [sentence, sentence]) == 2 / 3
+
+
 def test_in_a_parallel_pair_sentences_sharing_enough_anchors_link() -> None:
     parallel = replace(STRICT, parallel_share=0.5, parallel_anchor_terms=3)
     assert (0, 0) in links(compare(SUMMARY, ARTICLE, settings=parallel))
@@ -163,17 +189,19 @@ def test_in_a_parallel_pair_sentences_sharing_enough_anchors_link() -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_in_a_parallel_pair_sentences_only_one_side_has_stay_unique(seed: int) -> None:
-    # B rewords 60% of A and adds 40% new sentences: parallel, with unique content.
+    # B rewords 60% of A's sentences and fills the rest with new ones: parallel, with sentences
+    # only B has.
     texts_a, texts_b, origins = make_documents(300, seed)
     sentences_a = [Sentence(k, "A", text, 0, 0) for k, text in enumerate(texts_a)]
     sentences_b = [Sentence(k, "B", text, 0, 0) for k, text in enumerate(texts_b)]
     result = align(sentences_a, sentences_b, Settings())
     never_parallel = align(sentences_a, sentences_b, replace(Settings(), parallel_share=1.01))
     assert result.alignments != never_parallel.alignments
-    new = [s for s, origin in zip(result.statuses_b, origins, strict=True) if not origin]
-    reworded = [s for s, origin in zip(result.statuses_b, origins, strict=True) if origin]
-    assert new.count("unique") >= 0.85 * len(new)
-    assert reworded.count("unique") <= 0.05 * len(reworded)
+    new = [k for k, origin in enumerate(origins) if not origin]
+    unique = sum(result.statuses_b[k] == "unique" for k in new)
+    unique_without_the_rule = sum(never_parallel.statuses_b[k] == "unique" for k in new)
+    # The looser links of a parallel pair hide at most 6% of them.
+    assert unique >= unique_without_the_rule - 0.06 * len(new)
 
 
 def test_the_seed_pair_is_not_parallel_and_links_on_strong_evidence_only() -> None:
@@ -191,22 +219,34 @@ def test_anchors_are_terms_one_sentence_of_each_side_holds() -> None:
     b = [profile("The census counted children."), profile("Figures came late.")]
     # "census" is in both sentences of A: no anchor; "children" and "counted" pair A1 with B0.
     assert rare_pairs(a, b, 1) == {(1, 0): 2, (0, 1): 2}
-    # At most two sentences a side: "census" pairs A0 and A1 with B0 as well.
-    assert rare_pairs(a, b, 2) == {(1, 0): 3, (0, 1): 2, (0, 0): 1}
+
+
+def test_a_stem_half_the_sentences_of_a_text_use_is_not_rare() -> None:
+    a = [profile("Census figures came out."), profile("Census takers counted children.")]
+    b = [profile("The census counted children."), profile("Figures came late.")]
+    more_a = [profile("Rain fell on Oslo."), profile("Schools closed early.")]
+    more_b = [profile("Wind rose at noon."), profile("Roads froze overnight.")]
+    # In four sentences a side, "census" (two of A's) is rare at most two a side: it pairs A0
+    # and A1 with B0 as well as the anchors do ...
+    assert rare_pairs(a + more_a, b + more_b, 2) == {(1, 0): 3, (0, 1): 2, (0, 0): 1}
+    # ... but in two, it is in every sentence of A: the text's topic.
+    assert rare_pairs(a, b, 2) == rare_pairs(a, b, 1)
 
 
 def test_rare_words_do_not_link_a_pair_that_is_neither_sentences_best_match() -> None:
     a = (
         "Officials released figures showing that 16 million children lived in poverty. "
-        "Economists blamed weak wages for poverty among children."
+        "Economists blamed weak wages for poverty among children. "
+        "Rain fell on Oslo. Schools closed early."
     )
     b = (
         "Officials released figures showing that 16 million children lived in poverty, and "
         "economists blamed weak wages. "
-        "Economists blamed weak wages for the poverty among children, the report said."
+        "Economists blamed weak wages for the poverty among children, the report said. "
+        "Wind rose at noon. Roads froze overnight."
     )
-    # A2 and B1 share six words each report uses twice, but each has a better match (and their
-    # Dice, near 0.5, is kept below the link cut here).
+    # A2 and B1 share six words each report uses twice (in half of its sentences), but each has
+    # a better match (and their Dice, near 0.5, is kept below the link cut here).
     loose = replace(STRICT, link_cut=0.6, mutual_anchor_terms=1, best_rare_terms=1)
     profiles_a = [profile(s.text) for s in document_from_text(a, label="A").sentences]
     profiles_b = [profile(s.text) for s in document_from_text(b, label="B").sentences]

@@ -143,7 +143,8 @@ def rare_pairs(
     profiles_a: Sequence[Profile | None], profiles_b: Sequence[Profile | None], most: int
 ) -> Counter[tuple[int, int]]:
     """For each pair of sentences, how many content stems they share that each source uses in
-    at most `most` sentences (with `most` 1: the pair's anchors)."""
+    at most `most` sentences, and in at most half of its sentences (with `most` 1: the pair's
+    anchors)."""
     holders_a = _rare_holders(profiles_a, most)
     holders_b = _rare_holders(profiles_b, most)
     return Counter(
@@ -155,11 +156,14 @@ def rare_pairs(
 
 
 def _rare_holders(profiles: Sequence[Profile | None], most: int) -> dict[str, list[int]]:
-    """Each term that at most `most` sentences hold, with their indices."""
+    """Each term that at most `most` sentences hold, and at most half of them (one, in a text
+    of one to three sentences), with their indices."""
     holders: dict[str, list[int]] = defaultdict(list)
     for k, p in enumerate(profiles):
         for term in p.terms if p is not None else ():
             holders[term].append(k)
+    # A stem that half the sentences use is the text's topic, however short the text.
+    most = min(most, max(1, sum(p is not None for p in profiles) // 2))
     return {t: ks for t, ks in holders.items() if len(ks) <= most}
 
 
@@ -270,7 +274,8 @@ def align(
         ):
             links[i, j] = score.score
     if linked_share(links, profiles_a, profiles_b) >= settings.parallel_share:
-        # A digest draws every sentence from its source: weaker evidence is enough.
+        # A digest draws every sentence from its source: weaker evidence is enough. (Closest
+        # matches are found for the sentences the rules above leave without a link.)
         closest = closest_matches(profiles_a, profiles_b, links, rare, weights, settings)
         links.update(
             (pair, score.score)
@@ -335,8 +340,9 @@ def closest_matches(
     weights: TermWeights,
     settings: Settings,
 ) -> dict[tuple[int, int], float]:
-    """Each sentence without a link, with its closest match (weighted Dice; all of them, on a
-    tie) among the sentences it shares at least `parallel_rare_terms` rare stems with."""
+    """Each sentence that `links` leaves without one, with its closest match (weighted Dice; all
+    of them, on a tie) among the sentences it shares at least `parallel_rare_terms` rare stems
+    and enough weight with."""
     lone_a = {i for i, p in enumerate(profiles_a) if p is not None} - {i for i, _ in links}
     lone_b = {j for j, q in enumerate(profiles_b) if q is not None} - {j for _, j in links}
     dice: dict[tuple[int, int], float] = {}
@@ -344,16 +350,18 @@ def closest_matches(
         if count >= settings.parallel_rare_terms and (i in lone_a or j in lone_b):
             p, q = profiles_a[i], profiles_b[j]
             assert p is not None and q is not None
-            dice[i, j] = pair_score(p, q, weights).score
+            score = pair_score(p, q, weights)
+            if _enough_shared(p, q, score, weights, settings):
+                dice[i, j] = score.score
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
-    for (i, j), score in dice.items():
-        best_a[i] = max(best_a[i], score)
-        best_b[j] = max(best_b[j], score)
+    for (i, j), value in dice.items():
+        best_a[i] = max(best_a[i], value)
+        best_b[j] = max(best_b[j], value)
     return {
-        (i, j): score
-        for (i, j), score in dice.items()
-        if (i in lone_a and score == best_a[i]) or (j in lone_b and score == best_b[j])
+        (i, j): value
+        for (i, j), value in dice.items()
+        if (i in lone_a and value == best_a[i]) or (j in lone_b and value == best_b[j])
     }
 
 

@@ -28,15 +28,16 @@ class Settings:
     best_rare_terms: int = 4
     """... or this many rare stems, when one is the other's best match."""
     rare_sentences: int = 3
-    """A rare stem is one that each source uses in at most this many sentences."""
+    """A rare stem is one that each source uses in at most this many sentences (and in at most
+    half of its sentences)."""
     parallel_share: float = 0.42
     """Two texts are parallel when at least this share of their content sentences linked by the
     rules above (a digest and its source, two versions of one story). In a parallel pair, ..."""
     parallel_anchor_terms: int = 2
     """... two sentences also link when they share this many anchors, ..."""
     parallel_rare_terms: int = 2
-    """... and a sentence that found no link links to its closest match (weighted Dice) among
-    the sentences it shares this many rare stems with."""
+    """... and a sentence that the rules above left without a link links to its closest match
+    (weighted Dice) among the sentences it shares this many rare stems with."""
     covered_cut: float = 0.5
     """A linked sentence is covered when the match model (match_weights) gives it and its linked
     sentences, together or one alone, at least this probability of reporting the same thing ..."""
