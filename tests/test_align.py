@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 import pytest
@@ -202,6 +203,17 @@ def test_in_a_parallel_pair_sentences_only_one_side_has_stay_unique(seed: int) -
     unique_without_the_rule = sum(never_parallel.statuses_b[k] == "unique" for k in new)
     # The looser links of a parallel pair hide at most 6% of them.
     assert unique >= unique_without_the_rule - 0.06 * len(new)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_alignment_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        compare(REPORT, REPORT)
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_the_seed_pair_is_not_parallel_and_links_on_strong_evidence_only() -> None:

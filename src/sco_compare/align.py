@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sco_compare.match import conflicting, matches
@@ -239,6 +241,27 @@ def align(
     sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence], settings: Settings
 ) -> AlignmentResult:
     """Link the sentences of A and B that report the same content, in any order."""
+    with _without_cycle_collection():
+        return _align(sentences_a, sentences_b, settings)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Alignment makes hundreds of thousands of small objects and no reference cycles, so the
+    cyclic garbage collector would only walk them over and over (an eighth of the time at 5,000
+    sentences a side); reference counting still frees them. Its previous state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _align(
+    sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence], settings: Settings
+) -> AlignmentResult:
     profiles_a = [None if s.boilerplate else profile(s.text) for s in sentences_a]
     profiles_b = [None if s.boilerplate else profile(s.text) for s in sentences_b]
     profiles_a, profiles_b, weights = comparable(
