@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+import sco_compare.align as align_module
 from benchmarks.speed import make_documents
 from sco_compare import Comparison, Settings, compare, document_from_text
 from sco_compare.align import align, linked_share, rare_pairs
@@ -174,12 +175,23 @@ def test_a_sentence_without_a_link_links_to_its_closest_rare_match_only() -> Non
     # content, with B3.
     parallel = replace(STRICT, link_cut=0.6, parallel_share=0.5, parallel_rare_terms=2)
     assert links(compare(a, b, settings=parallel)) == {(0, 0), (1, 1), (2, 3), (3, 2)}
+    # The other way round, B3's closest match is A2, which B2 already links to.
+    b_to_a = (
+        "The council approved the annual budget on Tuesday. "
+        "Protesters gathered outside the parliament building. "
+        "Farmers near the river reported heavy flooding and damaged harvests after the storm. "
+        "The storm flooded river farms and harvests."
+    )
+    assert links(compare(a, b_to_a, settings=parallel)) == {(0, 0), (1, 1), (2, 2), (2, 3)}
 
 
 def test_the_linked_share_counts_the_sentences_of_both_sides() -> None:
     sentence = profile("Talks resumed.")
     # Both of A's sentences have a link, two of B's eight: four of ten.
     assert linked_share({(0, 0): 1.0, (1, 1): 1.0}, [sentence] * 2, [sentence] * 8) == 0.4
+    # A0 links to B0 and B1: three of five.
+    assert linked_share({(0, 0): 1.0, (0, 1): 1.0}, [sentence] * 2, [sentence] * 3) == 0.6
+    # Boilerplate (no profile) does not count.
     assert linked_share({(0, 0): 1.0}, [sentence, None], [sentence, sentence]) == 2 / 3
 
 
@@ -201,16 +213,32 @@ def test_in_a_parallel_pair_sentences_only_one_side_has_stay_unique(seed: int) -
     new = [k for k, origin in enumerate(origins) if not origin]
     unique = sum(result.statuses_b[k] == "unique" for k in new)
     unique_without_the_rule = sum(never_parallel.statuses_b[k] == "unique" for k in new)
-    # The looser links of a parallel pair hide at most 6% of them.
+    # The looser links of a parallel pair hide at most 6% of them ...
     assert unique >= unique_without_the_rule - 0.06 * len(new)
+    # ... and the sentences B rewords are found.
+    reworded = [k for k, origin in enumerate(origins) if origin]
+    assert sum(result.statuses_b[k] == "unique" for k in reworded) <= 0.05 * len(reworded)
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_alignment_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+@pytest.mark.parametrize("fails", [False, True])
+def test_alignment_leaves_the_garbage_collector_as_it_found_it(
+    enabled: bool, fails: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fails:
+
+        def broken(*args: object) -> None:
+            raise RuntimeError("alignment failed")
+
+        monkeypatch.setattr(align_module, "_align", broken)
     was_enabled = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:
-        compare(REPORT, REPORT)
+        if fails:
+            with pytest.raises(RuntimeError):
+                compare(REPORT, REPORT)
+        else:
+            compare(REPORT, REPORT)
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was_enabled else gc.disable)()
@@ -241,8 +269,11 @@ def test_a_stem_half_the_sentences_of_a_text_use_is_not_rare() -> None:
     # In four sentences a side, "census" (two of A's) is rare at most two a side: it pairs A0
     # and A1 with B0 as well as the anchors do ...
     assert rare_pairs(a + more_a, b + more_b, 2) == {(1, 0): 3, (0, 1): 2, (0, 0): 1}
-    # ... but in two, it is in every sentence of A: the text's topic.
+    # ... but in two or three, it is in every sentence of A, or most: the text's topic.
     assert rare_pairs(a, b, 2) == rare_pairs(a, b, 1)
+    assert rare_pairs(a + more_a[:1], b + more_b[:1], 2) == rare_pairs(a, b, 1)
+    # A text of one sentence still has anchors.
+    assert rare_pairs(a[1:], b[:1], 3) == {(0, 0): 3}
 
 
 def test_rare_words_do_not_link_a_pair_that_is_neither_sentences_best_match() -> None:

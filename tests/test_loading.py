@@ -309,6 +309,14 @@ def test_html_comments_are_dropped_and_a_stray_lt_is_text(tmp_path: Path) -> Non
     assert sentence_texts(report) == ["Xi met the envoys.", "A < B < C, the weaker ones said."]
 
 
+def test_a_marked_section_the_html_parser_rejects_is_text(tmp_path: Path) -> None:
+    report = report_for(
+        tmp_path, "page.html", "<p>Xi met the envoys.</p>\n<p>Then <![0 came <b>talks</b>.</p>"
+    )
+    # (The segmenter reads the "!" as a sentence end.)
+    assert " ".join(sentence_texts(report)) == "Xi met the envoys. Then <! [0 came talks."
+
+
 def test_markdown_entities_give_no_control_characters(tmp_path: Path) -> None:
     report = report_for(tmp_path, "story.md", "Xi met&#13;the envoys&#12;today.\n")
     assert sentence_texts(report) == ["Xi met\nthe envoys\ntoday."]

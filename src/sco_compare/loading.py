@@ -252,11 +252,18 @@ takes the standard library's parser quadratic time, as do unclosed comments.)"""
 
 def html_to_text(html: str) -> str:
     """Paragraph text of an HTML document, paragraphs separated by blank lines."""
-    extractor = _TextExtractor()
     # Closed comments go first, whatever they hold; an unclosed one is text.
-    html = without_spans(html, "<!--", "-->").replace("<!--", "&lt;!--")
-    extractor.feed(_UNCLOSED_TAG.sub("&lt;", html))
-    extractor.close()
+    html = _UNCLOSED_TAG.sub("&lt;", without_spans(html, "<!--", "-->").replace("<!--", "&lt;!--"))
+    extractor = _TextExtractor()
+    try:
+        extractor.feed(html)
+        extractor.close()
+    except AssertionError:
+        # The standard library's parser gives up on a marked section it does not know ("<![0",
+        # "<![foo["): then every "<!" is text.
+        extractor = _TextExtractor()
+        extractor.feed(html.replace("<!", "&lt;!"))
+        extractor.close()
     paragraphs = (line.strip() for line in "".join(extractor.parts).split("\n"))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -29,7 +29,7 @@ class Settings:
     """... or this many rare stems, when one is the other's best match."""
     rare_sentences: int = 3
     """A rare stem is one that each source uses in at most this many sentences (and in at most
-    half of its sentences)."""
+    half of its content sentences, or one)."""
     parallel_share: float = 0.42
     """Two texts are parallel when at least this share of their content sentences linked by the
     rules above (a digest and its source, two versions of one story). In a parallel pair, ..."""
