@@ -158,17 +158,17 @@ def test_in_a_pair_that_is_not_parallel_a_sentence_without_a_link_stays_unique()
     assert comparison.statuses_a[0] == "unique"
 
 
+COPIES = (
+    "The council approved the annual budget on Tuesday. "
+    "Protesters gathered outside the parliament building. "
+)
+FLOODS = "Farmers near the river reported heavy flooding and damaged harvests after the storm. "
+
+
 def test_a_sentence_without_a_link_links_to_its_closest_rare_match_only() -> None:
-    a = (
-        "The council approved the annual budget on Tuesday. "
-        "Protesters gathered outside the parliament building. "
-        "Farmers near the river reported heavy flooding and damaged harvests after the storm. "
-        "The mayor opened a new library downtown."
-    )
+    a = COPIES + FLOODS + "The mayor opened a new library downtown."
     b = (
-        "The council approved the annual budget on Tuesday. "
-        "Protesters gathered outside the parliament building. "
-        "The mayor opened a new library downtown, near the farmers' harvest fair. "
+        COPIES + "The mayor opened a new library downtown, near the farmers' harvest fair. "
         "The storm flooded river farms."
     )
     # Only copies link by the strict rules; A2 shares rare words with B2 and, more of its
@@ -176,12 +176,7 @@ def test_a_sentence_without_a_link_links_to_its_closest_rare_match_only() -> Non
     parallel = replace(STRICT, link_cut=0.6, parallel_share=0.5, parallel_rare_terms=2)
     assert links(compare(a, b, settings=parallel)) == {(0, 0), (1, 1), (2, 3), (3, 2)}
     # The other way round, B3's closest match is A2, which B2 already links to.
-    b_to_a = (
-        "The council approved the annual budget on Tuesday. "
-        "Protesters gathered outside the parliament building. "
-        "Farmers near the river reported heavy flooding and damaged harvests after the storm. "
-        "The storm flooded river farms and harvests."
-    )
+    b_to_a = COPIES + FLOODS + "The storm flooded river farms and harvests."
     assert links(compare(a, b_to_a, settings=parallel)) == {(0, 0), (1, 1), (2, 2), (2, 3)}
 
 
