@@ -145,8 +145,8 @@ def rare_pairs(
     profiles_a: Sequence[Profile | None], profiles_b: Sequence[Profile | None], most: int
 ) -> Counter[tuple[int, int]]:
     """For each pair of sentences, how many content stems they share that each source uses in
-    at most `most` sentences, and in at most half of its sentences (with `most` 1: the pair's
-    anchors)."""
+    at most `most` sentences, and in at most half of its content sentences, or one (with `most`
+    1: the pair's anchors)."""
     holders_a = _rare_holders(profiles_a, most)
     holders_b = _rare_holders(profiles_b, most)
     return Counter(
