@@ -85,6 +85,8 @@ def test_compare_covers_a_pair_as_the_model_says(offset: float) -> None:
         ("10 people came and 50 people left today.", "11 people came and 90 people left today."),
         ("It met on 12/04/2012 in Beijing.", "It met on 13/04/2012 in Beijing."),
         ("I dont know who won the vote.", "I know who won the vote."),
+        ("The firm paid $9 million for the site.", "The firm paid 90 million dollars for it."),
+        ("Tickets cost 5 euros at the gate.", "Tickets cost €50 at the gate."),
     ],
 )
 def test_a_different_figure_date_or_negation_is_partial_however_alike(
@@ -110,6 +112,7 @@ def test_a_different_figure_date_or_negation_is_partial_however_alike(
         ("It met on 12/4/2012 in Beijing.", "It met on 12/04/2012 in Beijing."),
         ("They paid $9 million to Smith for the site.", "They paid $9 million for the site."),
         ("The firm paid $9 million for the site.", "The firm paid €90 million for the site."),
+        ("The firm paid $9 million for the site.", "The firm paid 9 million dollars for it."),
     ],
 )
 def test_a_rounded_figure_or_a_date_without_its_year_is_no_conflict(

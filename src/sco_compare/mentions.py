@@ -210,6 +210,9 @@ _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 CURRENCIES = "$€£¥"
+CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€"}
+"""Currencies written as a word after the amount, as their sign. ("pounds" may weigh; "yen" and
+"yuan" share "¥" and stay words.)"""
 _AMOUNT = re.compile(
     rf"(?P<currency>[{CURRENCIES}])?"
     r"\s?(?P<number>\d+(?:[.,]\d+)*)"
@@ -252,11 +255,14 @@ def _amount(match: re.Match[str], text: str) -> NumberMention:
     if scale:
         number *= MULTIPLIERS[scale]
     value = f"{number:,.0f}" if number.is_integer() else f"{number:,g}"
-    if match.group("currency"):
-        value = match.group("currency") + value
     if match.group("percent"):
         return NumberMention("number", value + "%")
-    return NumberMention("number", value, _unit_after(text, match.end()))
+    unit = _unit_after(text, match.end())
+    if match.group("currency"):
+        return NumberMention("number", match.group("currency") + value, unit)
+    if unit in CURRENCY_WORDS:  # "9 million dollars" is "$9 million"
+        return NumberMention("number", CURRENCY_WORDS[unit] + value)
+    return NumberMention("number", value, unit)
 
 
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
