@@ -121,13 +121,12 @@ def write_report(path: Path, text: str) -> None:
     (/dev/stdout, even when it is redirected to a file), a device or a pipe (/dev/null, a FIFO)
     is written to directly.
     """
-    if path.is_dir():
-        fail(f"{path}: is a directory, cannot write the report there")
     try:
         existing = path.stat()
     except OSError:
         existing = None
-    target = Path(os.path.realpath(path))
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        fail(f"{path}: is a directory, cannot write the report there")
     descriptor = open_descriptor(path)
     try:
         if descriptor is not None:
@@ -140,6 +139,7 @@ def write_report(path: Path, text: str) -> None:
             return
         if existing is not None and not os.access(path, os.W_OK):
             raise PermissionError(13, "Permission denied")  # a read-only report stays as it is
+        target = Path(os.path.realpath(path))
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
@@ -154,9 +154,6 @@ def write_report(path: Path, text: str) -> None:
         mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, target)
-    except BrokenPipeError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         fail(f"{path}: cannot write the report ({error.strerror or error})")

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from sco_compare.markdown_text import markdown_to_text, without_spans
-from sco_compare.models import Document, Sentence
-from sco_compare.segment import is_boilerplate, is_byline, split_sentences
+from sco_compare.models import Document
+from sco_compare.segment import headlines_as_content, split_sentences
 
 
 class InputError(ValueError):
@@ -333,32 +333,10 @@ def document_from_text(
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
         raise InputError(f"{name}: no sentence found (no words, only punctuation or symbols)")
-    sentences = _lines_as_content(sentences)
+    sentences = headlines_as_content(sentences)
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
-
-
-CRUMB_MAX_WORDS = 2
-"""A line this short is a crumb or a menu entry, even in a source of headlines."""
-
-
-def _lines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """A source made mostly of lines shaped like headlines (a list of headlines, text without
-    final stops) has no article around them to set them aside from: they are its content.
-    Separators, contact lines, bylines and crumbs ("Home", "World news") stay boilerplate."""
-    shaped = {
-        s.index
-        for s in sentences
-        if s.boilerplate
-        and len(s.text.split()) > CRUMB_MAX_WORDS
-        and not is_boilerplate(s.text, alone_on_line=False)
-        and not is_byline(s.text)
-    }
-    content = sum(1 for s in sentences if not s.boilerplate)
-    if len(shaped) <= content:
-        return sentences
-    return tuple(replace(s, boilerplate=False) if s.index in shaped else s for s in sentences)
 
 
 def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:

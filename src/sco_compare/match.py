@@ -138,12 +138,13 @@ def conflicting(
 
 def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:
     """MATCH_FEATURES of two texts taken as one sentence each, weighed as `compare` weighs them."""
-    return pair_judgement(text_a, text_b, settings)[0]
+    return match_features(*_pair(text_a, text_b, settings or Settings()))
 
 
 def pair_conflicting(text_a: str, text_b: str, settings: Settings | None = None) -> bool:
     """`conflicting` for two texts taken as one sentence each."""
-    return pair_judgement(text_a, text_b, settings)[1]
+    first, second, _ = _pair(text_a, text_b, settings or Settings())
+    return conflicting(first, find_numbers(text_a), [second], find_numbers(text_b))
 
 
 def pair_judgement(

@@ -38,6 +38,7 @@ ORDINAL_WORDS = {
         start=2,
     )
 }
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {
     **{
         word: number
@@ -47,12 +48,7 @@ NUMBER_WORDS = {
             start=2,
         )
     },
-    **{
-        word: 10 * tens
-        for tens, word in enumerate(
-            "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2
-        )
-    },
+    **{word: 10 * tens for tens, word in enumerate(_TENS, 2)},
 }
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 SPEECH_VERBS = (
@@ -196,9 +192,7 @@ _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
 _COMPOUND_NUMBER = re.compile(
-    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-    r"(one|two|three|four|five|six|seven|eight|nine)\b",
-    re.IGNORECASE,
+    rf"\b({'|'.join(_TENS)})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE
 )
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _NUMERIC_DATE = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 WRAP_MIN, WRAP_MAX = 55, 90
 HEADLINE_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 8
+CRUMB_MAX_WORDS = 2
+"""A line this short is a crumb or a menu entry, even in a source of headlines."""
 
 
 @lru_cache(maxsize=1)
@@ -193,3 +196,21 @@ def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:
                 )
             )
     return tuple(sentences)
+
+
+def headlines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """A source made mostly of lines shaped like headlines (a list of headlines, text without
+    final stops) has no article around them to set them aside from: they are its content.
+    Separators, contact lines, bylines and crumbs ("Home", "World news") stay boilerplate."""
+    shaped = {
+        s.index
+        for s in sentences
+        if s.boilerplate
+        and len(s.text.split()) > CRUMB_MAX_WORDS
+        and not is_boilerplate(s.text, alone_on_line=False)
+        and not is_byline(s.text)
+    }
+    content = sum(1 for s in sentences if not s.boilerplate)
+    if len(shaped) <= content:
+        return sentences
+    return tuple(replace(s, boilerplate=False) if s.index in shaped else s for s in sentences)
