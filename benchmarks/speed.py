@@ -1,7 +1,7 @@
 """Time sco-compare on long generated document pairs, and check the index against --exhaustive.
 
 Usage:
-    python benchmarks/speed.py [--sizes 100,1000,5000,20000] [--exhaustive-up-to 1000]
+    python -m benchmarks.speed [--sizes 100,1000,5000,20000] [--exhaustive-up-to 1000]
                                [--json benchmarks/speed.json] [--seed 7]
 
 For each size N it writes a pair of N-sentence documents (fixed seed; see make_documents:
@@ -15,9 +15,10 @@ process's own:
   peak_mb      peak resident memory of the whole command
   agree_*      at N <= --exhaustive-up-to: the share of sentences whose status and whose best
                counterpart are the same with the index as with --exhaustive
-It also times the seed pair (corpus/) through the whole command, and both commands on hostile
-inputs (HOSTILE: long tokens, runs of one pattern, text without punctuation), which must take
-about as long as any text of their size. It prints a table and writes it as JSON.
+It also times the seed pair (corpus/) through the whole command, and both commands on the
+hostile inputs of benchmarks/hostile.py at n, 2n and 4n (long tokens, runs of one pattern, text
+without punctuation...), whose time must grow linearly. It prints the tables and writes them as
+JSON; the exit status is 1 when a hostile input grows faster than linearly or takes too long.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks import hostile
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "sco-2012"
@@ -126,48 +129,6 @@ def make_pair(size: int, seed: int) -> tuple[str, str]:
     return as_text(sentences_a), as_text(sentences_b)
 
 
-HOSTILE = {
-    "at_signs.txt": "a@" * 25_000,
-    "one_token.txt": "x" * 200_000,
-    "no_punctuation.txt": "word " * 40_000,
-    "initials.txt": "A. " * 30_000,
-    "digits.txt": "1," * 50_000,
-    "names.txt": "Xi Jinping " * 20_000,
-    "dots.txt": "a." * 50_000,
-    "quotes.txt": '"a" ' * 25_000,
-    "brackets.txt": "(a " * 30_000,
-    "hyphens.txt": "a-" * 50_000,
-    "acronyms.txt": "ABC " * 40_000,
-    "apostrophes.txt": "a'" * 50_000,
-    "dollars.txt": "$1 million " * 20_000,
-    "counted.txt": "They counted " + ", ".join(str(n) for n in range(10_000, 40_000)) + ".",
-    "open_tags.html": "<a" * 100_000,
-    "emphasis.md": "*a " * 60_000,
-    "links.md": "[a](b" * 30_000,
-    "comments.md": "a <!--" * 40_000,
-    "scripts.md": "a <script>" * 25_000,
-    "comments.html": "a <!--" * 40_000,
-}
-"""Texts of 50 to 250 KB that would make a backtracking pattern, or a scan repeated for each
-match, take quadratic time."""
-
-
-def measure_hostile(folder: Path) -> tuple[str, float]:
-    """The slowest hostile input and its time through `diff` and `claims` against the seed."""
-    slowest = ("", 0.0)
-    other = str(CORPUS / "mfa-readout.txt")
-    for name, text in HOSTILE.items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        for command in ("diff", "claims"):
-            output = folder / f"{name}-{command}.json"  # not stdout: a full pipe would block
-            wall, _, _ = run_measured_peak(
-                [*cli_command(), command, str(path), other, "-o", str(output)]
-            )
-            slowest = max(slowest, (f"{command} {name}", wall), key=lambda pair: pair[1])
-    return slowest
-
-
 REPEATS = 5
 """The alignment stage is timed this many times and the fastest run kept (as timeit does): the
 slower runs measure the machine's other work, not the code."""
@@ -218,7 +179,7 @@ def measure(size: int, seed: int, exhaustive_up_to: int, folder: Path) -> dict[s
     path_b.write_text(text_b, encoding="utf-8")
     flags = ["--exhaustive-too"] if size <= exhaustive_up_to else []
     _, _, stdout = run_measured_peak(
-        [sys.executable, __file__, "--worker", str(path_a), str(path_b), *flags]
+        [sys.executable, "-m", "benchmarks.speed", "--worker", str(path_a), str(path_b), *flags]
     )
     row: dict[str, Any] = {"n": size, **json.loads(stdout)}
     output = folder / f"out-{size}.json"
@@ -270,21 +231,25 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(measure(size, args.seed, args.exhaustive_up_to, Path(folder)))
             print_row(rows[-1], header=len(rows) == 1)
-        hostile_name, hostile_wall = measure_hostile(Path(folder))
+        hostile_rows = hostile.measure_all(list(hostile.FAMILIES), Path(folder))
     by_size = {row["n"]: row for row in rows}
+    slowest = max(hostile_rows, key=lambda row: max(t or math.inf for t in row["seconds"]))
     summary: dict[str, Any] = {
         "seed_pair_cli_s": round(seed_wall, 3),
         "seed_pair_peak_mb": round(seed_peak, 1),
-        "hostile_slowest_s": round(hostile_wall, 3),
-        "hostile_slowest": hostile_name,
+        "hostile_slowest_s": max(t or math.inf for t in slowest["seconds"]),
+        "hostile_slowest": slowest["family"],
+        "hostile_largest_ratio": max(r or math.inf for row in hostile_rows for r in row["ratios"]),
+        "hostile_failed": [row["family"] for row in hostile_rows if not row["passed"]],
     }
     if 5000 in by_size and 20000 in by_size:
         summary["growth_20000_over_5000"] = round(
             by_size[20000]["align_s"] / by_size[5000]["align_s"], 2
         )
     print(" ".join(f"{k}={v}" for k, v in summary.items()))
-    args.json.write_text(json.dumps({"rows": rows, **summary}, indent=2) + "\n", encoding="utf-8")
-    return 0
+    report = {"rows": rows, "hostile": hostile_rows, **summary}
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 1 if summary["hostile_failed"] else 0
 
 
 COLUMNS = (

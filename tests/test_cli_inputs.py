@@ -1,4 +1,5 @@
-"""Bad inputs: the real CLI answers each with one line on stderr, exit code 2 and no traceback."""
+"""Bad inputs: the real CLI answers each with one line on stderr, exit code 2 (3 for an output it
+cannot write) and no traceback."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ runner = CliRunner()
 OTHER = str(CHINA_DAILY)
 
 
-def error_line(*args: str, stdin: bytes | None = None) -> str:
+def error_line(*args: str, stdin: bytes | None = None, code: int = 2) -> str:
     """Run the CLI, check it failed on bad input the documented way, return its one line."""
     result = runner.invoke(app, list(args), input=stdin)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == code, result.output
     assert isinstance(result.exception, SystemExit), result.exception
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n"), result.stderr
@@ -226,7 +227,7 @@ def unwritable_cases(tmp_path: Path) -> list[tuple[Path, str]]:
 
 def test_output_path_that_cannot_be_written(tmp_path: Path) -> None:
     for target, reason in unwritable_cases(tmp_path):
-        assert error_line("diff", str(READOUT), OTHER, "-o", str(target)) == (
+        assert error_line("diff", str(READOUT), OTHER, "-o", str(target), code=3) == (
             f"sco-compare: error: {target}: cannot write the report ({reason})"
         )
         assert not target.exists()
@@ -234,7 +235,7 @@ def test_output_path_that_cannot_be_written(tmp_path: Path) -> None:
 
 
 def test_output_path_that_is_a_directory(tmp_path: Path) -> None:
-    assert error_line("diff", str(READOUT), OTHER, "-o", str(tmp_path)) == (
+    assert error_line("diff", str(READOUT), OTHER, "-o", str(tmp_path), code=3) == (
         f"sco-compare: error: {tmp_path}: is a directory, cannot write the report there"
     )
     assert list(tmp_path.iterdir()) == []
@@ -247,7 +248,7 @@ def test_output_in_a_read_only_directory(tmp_path: Path) -> None:
     locked.chmod(0o500)
     try:
         target = locked / "out.md"
-        assert error_line("diff", str(READOUT), OTHER, "-o", str(target)) == (
+        assert error_line("diff", str(READOUT), OTHER, "-o", str(target), code=3) == (
             f"sco-compare: error: {target}: cannot write the report (Permission denied)"
         )
         assert list(locked.iterdir()) == []
@@ -263,7 +264,7 @@ def test_output_in_a_read_only_directory_even_as_root(
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     target = tmp_path / "out.md"
-    assert error_line("diff", str(READOUT), OTHER, "-o", str(target)) == (
+    assert error_line("diff", str(READOUT), OTHER, "-o", str(target), code=3) == (
         f"sco-compare: error: {target}: cannot write the report (Permission denied)"
     )
     assert list(tmp_path.iterdir()) == []
@@ -279,7 +280,7 @@ def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    line = error_line("diff", str(READOUT), OTHER, "-o", str(target))
+    line = error_line("diff", str(READOUT), OTHER, "-o", str(target), code=3)
     assert line == (
         f"sco-compare: error: {target}: cannot write the report (No space left on device)"
     )

@@ -125,7 +125,7 @@ def test_a_read_only_report_is_not_replaced(
     if os.geteuid() == 0:  # root may write anything: answer as an ordinary user's system would
         monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
     assert diff_to(target) == (
-        2,
+        3,
         f"sco-compare: error: {target}: cannot write the report (Permission denied)\n",
     )
     assert target.read_text(encoding="utf-8") == "old\n"

@@ -259,6 +259,34 @@ def test_a_document_compared_with_itself_is_fully_covered(
     assert set(content) == {"covered"}
 
 
+SPEAKERS = ("Smith", "Anna Keller", "the ministry", "he", "she", "they", "Meng Jianzhu")
+# Claims with speakers, quotes and figures: what makes two identical claims look different.
+attributed = st.one_of(
+    st.builds(lambda s, who: f'"{s}" {who} said.', contentful_sentences, st.sampled_from(SPEAKERS)),
+    st.builds(lambda who, s: f"{who.capitalize()} said {s}", st.sampled_from(SPEAKERS), sentences),
+    st.builds(lambda s: f'"{s}"', contentful_sentences),
+    st.builds(
+        lambda s, n: f"{s.rstrip('.!?”')} by {n}% in 20{n:02d}.",
+        contentful_sentences,
+        st.integers(1, 99),
+    ),
+)
+
+
+@given(st.lists(st.one_of(attributed, contentful_sentences, texts), min_size=1, max_size=8))
+def test_claims_of_a_text_against_itself_are_all_shared(parts: list[str]) -> None:
+    text = " ".join(parts)
+    comparison = compare_or_none(text, text)
+    if comparison is None:
+        return
+    report = compare_claims(comparison)
+    assert {c.status for c in report.claims} <= {"shared"}, [
+        (c.id, c.status, c.notes) for c in report.claims if c.status != "shared"
+    ]
+    assert not report.conflicts
+    assert not report.groups
+
+
 def test_a_one_word_sentence_compared_with_itself_is_covered() -> None:
     assert compare("Talks.", "Talks.").statuses_a == ("covered",)
 

@@ -31,6 +31,9 @@ IMAGE = "<img src=x onerror=alert(1)>"
 CLEAR_SCREEN = "\x1b[2J"
 TITLE = "\x1b]0;pwned\x07"
 CSI_C1 = "\x9b31m"
+ARABIC_MARK = "\u061c"  # a bidi control outside the usual overrides
+TAGS = "\U000e0041\U000e0042"  # invisible tag characters
+ADDRESSES = "press@example.org, https://example.org/x or www.example.org"
 
 # Each hostile string sits both in sentences the other report shares (diff cells, partial
 # claims) and in sentences only one report has (unique lists), with a table pipe and a
@@ -43,6 +46,8 @@ with Kazakhstan on Tuesday.
 The Russian delegation flagged {CLEAR_SCREEN}{TITLE} a {CSI_C1}problem with the railway.
 
 Only the readout names the pipeline investment of {RICH_MARKUP} {SCRIPT} Uzbekistan | today.
+
+Questions go to {ADDRESSES} at the {ARABIC_MARK}Tashkent{TAGS} customs office.
 """
 REPORT_B = f"""The Shanghai summit minister said {RICH_MARKUP} was agreed in Beijing on Monday.
 
@@ -74,8 +79,12 @@ def run(command: str, pair: list[str], *options: str) -> str:
 
 
 def assert_no_control_characters(output: str, where: str = "") -> None:
-    """Nothing a terminal would act on: no ESC, BEL, C1 controls or bidi overrides."""
-    found = re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", output)
+    """Nothing a terminal would act on: no ESC, BEL, C1 controls, bidi controls or tags."""
+    found = re.search(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+        "\U000e0000-\U000e007f]",
+        output,
+    )
     assert found is None, (where, found)
 
 
@@ -130,14 +139,15 @@ def test_markdown_escapes_html_and_markup(command: str, hostile_pair: list[str])
 def test_markdown_renders_report_text_as_text(command: str, hostile_pair: list[str]) -> None:
     markdown_it = pytest.importorskip("markdown_it")
     html = (
-        markdown_it.MarkdownIt("commonmark")
-        .enable(["table", "strikethrough"])
+        markdown_it.MarkdownIt("commonmark", {"linkify": True})
+        .enable(["table", "strikethrough", "linkify"])
         .render(run(command, hostile_pair, "-f", "markdown"))
     )
     assert "<script" not in html and "<img" not in html and "<a " not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "[bold red]x[/]" in html
     assert "Uzbekistan | today." in re.sub(r"<[^>]+>", "", html)
+    assert ADDRESSES in html  # shown as written, and not as links
 
 
 def assert_tables_intact(markdown: str) -> None:
@@ -169,7 +179,7 @@ def test_json_holds_the_text_as_written(command: str, hostile_pair: list[str]) -
     assert_no_control_characters(output)
     sources = json.loads(output)["sources"]
     texts = " ".join(s["text"] for source in sources for s in source["sentences"])
-    for hostile in (RICH_MARKUP, RICH_LINK, SCRIPT, IMAGE, "|\nwith Kazakhstan"):
+    for hostile in (RICH_MARKUP, RICH_LINK, SCRIPT, IMAGE, "|\nwith Kazakhstan", ADDRESSES, TAGS):
         assert hostile in texts
 
 

@@ -2,7 +2,8 @@
 
 from sco_compare._version import __version__
 from sco_compare.compare import compare
-from sco_compare.loading import InputError, document_from_text, load_document
+from sco_compare.errors import InputError, OutputError, ScoCompareError
+from sco_compare.loading import document_from_text, load_document
 from sco_compare.models import Alignment, Claim, Comparison, Coverage, Document, Sentence
 from sco_compare.settings import Settings
 
@@ -13,6 +14,8 @@ __all__ = [
     "Coverage",
     "Document",
     "InputError",
+    "OutputError",
+    "ScoCompareError",
     "Sentence",
     "Settings",
     "__version__",

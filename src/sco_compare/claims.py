@@ -262,13 +262,26 @@ class ClaimsReport:
 def _best_counterpart(
     unit: ClaimUnit, others: Sequence[ClaimUnit], candidates: Sequence[int], weights: TermWeights
 ) -> tuple[ClaimUnit | None, PairScore | None]:
+    """The claim that carries most of this one's content; among equals, one that agrees with it
+    on speaker and figures, then the nearest in the text (a text compared with itself has one
+    counterpart per claim however often it repeats it)."""
     best: tuple[ClaimUnit | None, PairScore | None] = (None, None)
-    best_key = (0.0, 0.0)
+    best_key: tuple[float, ...] = (0.0, 0.0)
     for k in candidates:
-        score = pair_score(unit.profile, others[k].profile, weights)
-        key = (round(score.coverage_a, 9), score.score)
+        other = others[k]
+        score = pair_score(unit.profile, other.profile, weights)
+        key: tuple[float, ...] = (round(score.coverage_a, 9), round(score.score, 9))
+        if key < best_key[:2]:
+            continue
+        same_source = (
+            unit.speaker is None
+            or other.speaker is None
+            or same_speaker(unit.speaker, other.speaker)
+        )
+        same_figures = not number_conflicts(unit.numbers, other.numbers)
+        key = (*key, same_source + same_figures, -abs(other.claim.start - unit.claim.start))
         if key > best_key:
-            best, best_key = (others[k], score), key
+            best, best_key = (other, score), key
     return best
 
 

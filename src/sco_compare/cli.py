@@ -1,7 +1,8 @@
 """The sco-compare command line: parse options, call the library, pick a renderer.
 
-Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage, 141
-the reader of stdout closed it.
+Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage, 3 the
+report cannot be written, 70 an internal error (a bug: please report it), 130 interrupted, 141
+the reader of stdout closed it before the report was written.
 """
 
 from __future__ import annotations
@@ -9,16 +10,21 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
+import signal
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from sco_compare.compare import compare
-from sco_compare.loading import MAX_BYTES, InputError, load_document
+from sco_compare.errors import InputError, OutputError
+from sco_compare.loading import MAX_BYTES, load_document
 from sco_compare.models import Comparison, Document
 from sco_compare.render.text import inert
 from sco_compare.settings import Settings
@@ -30,8 +36,14 @@ FORMATS = ("terminal", "markdown", "json")
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT = 3
+EXIT_INTERNAL = 70
+"""EX_SOFTWARE of sysexits.h: something failed that should not have, a bug."""
+EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
 """As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
+DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
+"""Set (to anything but empty) to see an internal error's traceback."""
 
 app = typer.Typer(
     add_completion=False,
@@ -49,7 +61,8 @@ def _commands() -> None:
 
 def say(message: str) -> None:
     """One line on stderr; a file name in it cannot break the line or drive the terminal."""
-    typer.echo(f"sco-compare: {inert(message)}", err=True)
+    with contextlib.suppress(OSError):  # stderr full or gone: nowhere left to say it
+        typer.echo(f"sco-compare: {inert(message)}", err=True)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
@@ -71,6 +84,32 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
     return "terminal"
 
 
+@contextlib.contextmanager
+def failures_reported() -> Iterator[None]:
+    """The one place where a failure becomes one line on stderr and its exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except BrokenPipeError:
+        stop_writing_stdout()
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
+    except InputError as error:
+        fail(str(error))
+    except OutputError as error:
+        fail(str(error), EXIT_OUTPUT)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+    except Exception as error:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        fail(
+            f"internal error ({type(error).__name__}: {error}); please report it"
+            f" ({DEBUG_VARIABLE}=1 shows where it happened)",
+            EXIT_INTERNAL,
+        )
+
+
 def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     """Both sources, reading stdin once if one of them is "-"."""
     if path_a == "-" and path_b == "-":
@@ -78,10 +117,7 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     stdin = read_stdin() if "-" in (path_a, path_b) else None
     documents = []
     for path, label in ((path_a, "A"), (path_b, "B")):
-        try:
-            document, warning = load_document(path, label=label, stdin=stdin)
-        except InputError as error:
-            fail(str(error))
+        document, warning = load_document(path, label=label, stdin=stdin)
         if warning:
             say(f"warning: {warning}")
         documents.append(document)
@@ -91,7 +127,7 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
 def read_stdin() -> bytes:
     """All of standard input, as bytes (at most MAX_BYTES and one more, to tell it is too big)."""
     if sys.stdin is None:
-        fail("<stdin>: standard input is closed")
+        raise InputError("<stdin>: standard input is closed")
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         return sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
@@ -126,7 +162,7 @@ def write_report(path: Path, text: str) -> None:
     except OSError:
         existing = None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        fail(f"{path}: is a directory, cannot write the report there")
+        raise OutputError(f"{path}: is a directory, cannot write the report there")
     descriptor = open_descriptor(path)
     try:
         if descriptor is not None:
@@ -144,9 +180,9 @@ def write_report(path: Path, text: str) -> None:
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
     except BrokenPipeError:
-        raise  # the reader went away: see run()
+        raise  # the reader went away: see failures_reported()
     except OSError as error:
-        fail(f"{path}: cannot write the report ({error.strerror or error})")
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -156,8 +192,8 @@ def write_report(path: Path, text: str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        fail(f"{path}: cannot write the report ({error.strerror or error})")
-    except BaseException:
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+    except BaseException:  # interrupted or stopped (see main): no temporary file left behind
         Path(temporary).unlink(missing_ok=True)
         raise
 
@@ -191,13 +227,34 @@ def current_umask() -> int:
 
 def write_stdout(text: str) -> None:
     """Text to stdout as UTF-8 bytes, whatever the locale says, so reports are byte-identical."""
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    stream.write(text.encode("utf-8"))
-    stream.flush()
+    try:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write(text)
+            return
+        sys.stdout.flush()
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        stop_writing_stdout()  # what is still buffered could not be written at exit either
+        reason = error.strerror or error
+        raise OutputError(f"standard output: cannot write the report ({reason})") from None
+
+
+def reader_gone() -> bool:
+    """Whether stdout is a pipe whose reader has closed it (`| head -c1` after one byte): the
+    report was cut short, though every write went into the pipe's buffer."""
+    try:
+        descriptor = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(descriptor).st_mode):
+            return False
+        poller = select.poll()
+        poller.register(descriptor, select.POLLOUT)
+        return any(event & select.POLLERR for _, event in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no real descriptor (tests), or no poll
+        return False
 
 
 def use_color(no_color: bool) -> bool:
@@ -275,7 +332,10 @@ FormatOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to FILE (.md / .json pick the format).")
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
+    ),
 ]
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")
@@ -289,35 +349,46 @@ FailUnderOption = Annotated[
 ]
 
 
+def output_path(output: str | None) -> Path | None:
+    """The -o path; a name ending in "/" names a directory (pathlib would drop the slash)."""
+    if output is None:
+        return None
+    if output.endswith(("/", os.sep)):
+        raise OutputError(f"{output}: names a directory, cannot write the report there")
+    return Path(output)
+
+
 def run(
     command: str,
     a: str,
     b: str,
     *,
     output_format: str | None,
-    output: Path | None,
+    output: str | None,
     no_color: bool,
     exhaustive: bool,
     fail_under: float | None,
 ) -> None:
     """What both commands do: check options, load, compare, render, and apply --fail-under."""
-    chosen = resolve_format(output_format, output)
-    check_fail_under(fail_under)
-    check_output(output, (a, b))
-    document_a, document_b = load_pair(a, b)
-    settings = Settings(exhaustive=exhaustive)
-    comparison = compare(document_a, document_b, settings=settings)
-    subject: Comparison | ClaimsReport = comparison
-    if command == "claims":
-        from sco_compare.claims import compare_claims
+    with failures_reported():
+        target = output_path(output)
+        chosen = resolve_format(output_format, target)
+        check_fail_under(fail_under)
+        check_output(target, (a, b))
+        if target is None and sys.stdout is None:
+            raise OutputError("standard output is closed (write the report with -o FILE)")
+        document_a, document_b = load_pair(a, b)
+        settings = Settings(exhaustive=exhaustive)
+        comparison = compare(document_a, document_b, settings=settings)
+        subject: Comparison | ClaimsReport = comparison
+        if command == "claims":
+            from sco_compare.claims import compare_claims
 
-        subject = compare_claims(comparison)
-    try:
-        emit(subject, output_format=chosen, output=output, no_color=no_color)
-    except BrokenPipeError:
-        stop_writing_stdout()
-        raise typer.Exit(EXIT_CLOSED_PIPE) from None
-    check_bar(comparison, fail_under)
+            subject = compare_claims(comparison)
+        emit(subject, output_format=chosen, output=target, no_color=no_color)
+        if target is None and reader_gone():
+            raise BrokenPipeError
+        check_bar(comparison, fail_under)
 
 
 def stop_writing_stdout() -> None:
@@ -360,6 +431,13 @@ _command(
 )
 
 
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP: unwind (so no temporary file is left) and exit 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console-script entry point."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stopped)
     app()

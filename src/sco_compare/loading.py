@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sco_compare.errors import InputError
 from sco_compare.markdown_text import markdown_to_text, without_spans
 from sco_compare.models import Document
 from sco_compare.segment import headlines_as_content, split_sentences
-
-
-class InputError(ValueError):
-    """A source that cannot be compared: missing, unreadable, binary, empty, ..."""
 
 
 @dataclass(frozen=True)
@@ -62,9 +60,7 @@ _HTML_CP1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
 )
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_HTML_START = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
-)
+_HTML_OPENING = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|article|section|blockquote)\b[^<>]*>",
     re.IGNORECASE,
@@ -130,7 +126,7 @@ def _decode(data: bytes, name: str, *, html: bool) -> DecodedText:
     if declared is not None:
         try:
             return DecodedText(data.decode(declared), declared)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):
             pass
     lenient = data.decode("utf-8", errors="replace")
     replaced = lenient.count("\ufffd") - data.count("\ufffd".encode())
@@ -168,7 +164,8 @@ def _declared_charset(data: bytes) -> str | None:
         return "cp1252"
     try:
         codec = codecs.lookup(label).name
-    except LookupError:
+        b"a".decode(codec)  # "hex", "rot13", "zlib", "undefined": codecs, but not of text
+    except (LookupError, UnicodeError):
         return None
     return None if codec.startswith(("utf-8", "utf-16", "utf-32")) else codec
 
@@ -291,12 +288,37 @@ def has_word(text: str) -> bool:
     return any(character.isalnum() for character in text)
 
 
+def _opens_html(head: str) -> bool:
+    """True when, after whitespace, XML declarations and comments, the text opens <html> or its
+    doctype. (A scan, not one pattern: a pattern that skips comments can split a run of them in
+    exponentially many ways.)"""
+    position = _after_space(head, 0)
+    while True:
+        if head[position : position + 5].lower() == "<?xml":
+            end = head.find(">", position)
+            position = end + 1
+        elif head.startswith("<!--", position):
+            end = head.find("-->", position + 4)
+            position = end + 3
+        else:
+            return _HTML_OPENING.match(head, position) is not None
+        if end == -1:
+            return False
+        position = _after_space(head, position)
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
 def looks_like_html(text: str) -> bool:
     """True for text that starts like an HTML document (after an XML declaration or comments),
     or a fragment of one: it opens with a block tag (<p>, <div>, <li>...), or several of its lines
     do, and some tag is closed."""
     head = text[:4096]
-    if _HTML_START.match(head) is not None or ("<body" in head.lower() and "</" in text):
+    if _opens_html(head) or ("<body" in head.lower() and "</" in text):
         return True
     opened = sum(1 for line in head.splitlines() if _BLOCK_TAG.match(line.lstrip()))
     return "</" in head and (opened >= 2 or _BLOCK_TAG.match(head.lstrip()) is not None)
@@ -339,16 +361,13 @@ def document_from_text(
     )
 
 
-def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:
-    """The bytes of a source file, or of standard input when path is "-".
-
-    Returns the bytes and the name to use in messages: the path as given, or "<stdin>".
-    """
+def read_source(path: str, *, stdin: bytes | None = None) -> bytes:
+    """The bytes of a source file, or of standard input when path is "-"."""
     if path == "-":
         data = stdin or b""
         if len(data) > MAX_BYTES:
             raise InputError(f"<stdin>: too large (over {MAX_BYTES // 2**20} MiB)")
-        return data, "<stdin>"
+        return data
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
@@ -364,7 +383,7 @@ def read_source(path: str, *, stdin: bytes | None = None) -> tuple[bytes, str]:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: too large (over {MAX_BYTES // 2**20} MiB)")
-    return data, path
+    return data
 
 
 def load_document(
@@ -375,7 +394,8 @@ def load_document(
     Raises InputError, with a message that names the source, for anything that is not a
     readable text with at least one sentence.
     """
-    data, where = read_source(path, stdin=stdin)
+    data = read_source(path, stdin=stdin)
+    where = "<stdin>" if path == "-" else shown_path(path)
     if not data:
         raise InputError(f"{where}: empty file")
     # Whether it is HTML is needed before decoding (for <meta charset>) and checked again after
@@ -391,10 +411,15 @@ def load_document(
         decoded.text,
         label=label,
         name=where,
-        path=None if path == "-" else path,
+        path=None if path == "-" else where,
         html=is_html,
         markdown=is_markdown,
         sha256=hashlib.sha256(data).hexdigest(),
     )
-    name = "stdin" if path == "-" else Path(path).name
+    name = "stdin" if path == "-" else Path(where).name
     return replace(document, name=name), decoded.warning
+
+
+def shown_path(path: str) -> str:
+    """A path as text: bytes of a file name that are not UTF-8 shown as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")

@@ -20,7 +20,9 @@ _DROPPED_LINE = re.compile(
 )
 _QUOTE = re.compile(r" {0,3}(?:> ?)+")
 _HEADING = re.compile(r" {0,3}#{1,6}(?: +|$)")
-_HEADING_END = re.compile(r" +#+ *$")
+_HEADING_END = re.compile(r"(?<! ) +#+ *$")
+"""Closing hashes. (Tried only where a run of spaces starts: tried at each space of a long run,
+the pattern would read the rest of the run from every one, in quadratic time.)"""
 _BULLET = re.compile(r" {0,3}[-*+] +")
 _NUMBERED = re.compile(r" {0,3}(\d{1,3})[.)] +")
 """A numbered item's marker. (Four digits and a stop open a wrapped line more often: "2001.")"""

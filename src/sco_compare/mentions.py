@@ -100,7 +100,11 @@ _INVERTED = _inverted(f"{_NAME}|{_COMMON_NP}")
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_COMMON_NP}|{_NAME}|{_PLAIN_NP})")
 _PRONOUNS = frozenset({"he", "she", "they"})
 
-_ACRONYM_DEFINITION = re.compile(rf"(?P<long>{_NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)")
+# Tried at the start of a word only: tried inside a run of capitals, it would read the rest of
+# the run from every position (quadratic time).
+_ACRONYM_DEFINITION = re.compile(
+    rf"(?<![\w'’.-])(?P<long>{_NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)"
+)
 _ENTITY = re.compile(
     rf"(?<![\w'’.-]){_CAP}(?:\s+(?:(?:of|the|for|de|al)\s+)*{_CAP})*(?:\s+and\s+{_CAP}\s+{_CAP})?"
 )
@@ -461,12 +465,13 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
             if entity.isupper() and 2 <= len(entity) <= 6:
                 shorts.add(entity)
             names.add(entity)
+    by_initials: dict[str, str] = {}  # the first name, in sorted order, with these initials
+    for name in sorted(names, reverse=True):
+        if len(name.split()) >= 2:
+            by_initials["".join(w[0] for w in name.split() if w[0].isupper())] = name
     for short in shorts - expansions.keys():
-        for name in sorted(names):
-            capitals = "".join(w[0] for w in name.split() if w[0].isupper())
-            if capitals == short and len(name.split()) >= 2:
-                expansions[short] = name
-                break
+        if short in by_initials:
+            expansions[short] = by_initials[short]
     return Acronyms(expansions)
 
 
@@ -480,9 +485,10 @@ def find_entities(
     """
     entities: list[str] = []
     folded = fold(text)
+    opening = len(folded) - len(folded.lstrip(" \"'("))
     for match in _ENTITY.finditer(folded):
         words = match.group().split()
-        starts_sentence = not folded[: match.start()].strip(" \"'(")
+        starts_sentence = match.start() <= opening
         while words and (
             _plain_word(words[0])
             or starts_sentence
@@ -521,7 +527,9 @@ class Vocabulary:
 
 def vocabulary(text: str) -> Vocabulary:
     """The stemmed words of a text, and its capitalized ones."""
-    words = re.findall(r"[\w'’]+", fold(text).replace("-", " "))
+    folded = fold(text).replace("-", " ")
+    # Words with their apostrophes ("Xi's"), and their parts ("A0'0": a name "A0").
+    words = re.findall(r"[\w'’]+", folded) + re.findall(r"\w+", folded)
     return Vocabulary(
         words=frozenset(stem(w.lower()) for w in words),
         names=frozenset(stem(w.lower()) for w in words if w[0].isupper()),
@@ -544,7 +552,9 @@ def mentioned(entity: str, other: Vocabulary) -> bool:
     """True when a source names the entity: all its words (titles aside), or, for a name that
     ends in two capitalized words ("Mayor Anna Keller"), the surname written as a name."""
     for words in _forms(entity):
-        stems = [stem(entity_key(w)) for w in words]
+        stems = [stem(part) for w in words for part in entity_key(w).split()]  # "U.S." -> u, s
+        if not stems:
+            continue
         if all(s in other.words for s in stems):
             return True
         personal = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])

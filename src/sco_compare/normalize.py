@@ -65,7 +65,14 @@ NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without"}
 )
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:%|st\b|nd\b|rd\b|th\b)?|[^\W\d_]+", re.UNICODE)
+UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+"""Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana,
+Chinese): each of their characters is a token, so such texts are compared by characters."""
+_TOKEN = re.compile(
+    rf"\d+(?:[.,:]\d+)*(?:%|st\b|nd\b|rd\b|th\b)?|[{UNSPACED}]|[^\W\d_{UNSPACED}]+", re.UNICODE
+)
 # "n't", and the same written without its apostrophe ("dont", "isnt"; not "cant" or "wont",
 # which are words too).
 _NOT_CONTRACTION = re.compile(

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sco_compare.models import Sentence
-from sco_compare.normalize import fold
+from sco_compare.normalize import UNSPACED, fold
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -34,7 +34,14 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[\"”’」』]$")
+# In scripts written without spaces between words, two characters count as a word.
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+_FULL_STOP = re.compile(r"[。！？]+[」』”’）)]*")
+PUNKT_MAX_CHARS = 5_000
+"""Punkt reads a longer block in pieces. (NLTK runs its patterns under a time limit, and a long
+run of dots or initials can reach it.)"""
+_PIECE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*\s+")
 # An address starts a word (no backtracking into long tokens: linear time on any input).
 _EMAIL_OR_URL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
@@ -131,7 +138,8 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
     if is_byline(folded):
         return True  # "By Jane Doe." ends like a sentence but is a byline
     # A headline or prompt is short; a long unpunctuated line is body text that lost its period.
-    return not _TERMINAL.search(folded) and len(words) <= HEADLINE_MAX_WORDS
+    word_count = len(words) + len(_UNSPACED.findall(folded)) // 2
+    return not _TERMINAL.search(folded) and word_count <= HEADLINE_MAX_WORDS
 
 
 def is_byline(text: str) -> bool:
@@ -140,12 +148,13 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE.match(folded)) and len(folded.split()) <= BYLINE_MAX_WORDS
 
 
-def _continues(previous: str, following: str) -> bool:
+def _continues(previous: str, following: str, *, previous_is_dots: bool) -> bool:
     """Whether Punkt cut inside a sentence: before a lower-case word ("Fast!" she said, but also,
     wrongly, "de Blasio said") or a closing bracket or comma, at a spaced ellipsis (". . ."), or
     after a person's initials ("J.D. Edwards"), which end a sentence only before a usual
-    sentence starter."""
-    if _DOTS.match(previous) or _DOTS.match(following):
+    sentence starter. `previous` is the end of the sentence so far, `previous_is_dots` whether
+    all of it is dots."""
+    if previous_is_dots or _DOTS.match(following):
         return True
     if _CLOSING_START.match(following):
         return True
@@ -163,17 +172,93 @@ def _continues(previous: str, following: str) -> bool:
     )
 
 
+_TAIL = 100
+"""How much of the sentence so far _continues reads: its patterns look at the last few words
+only, and reading all of it for each cut would take quadratic time in a run of cuts."""
+
+
 def _spans(block: str) -> list[tuple[int, int]]:
-    """Punkt's sentence spans of a block, with the cuts it made inside a sentence undone."""
+    """Sentence spans of a block: Punkt's, with the cuts it made inside a sentence undone, and
+    cut at full-width stops. (Punkt's work is done first, so that its time limit covers its own
+    patterns only.)"""
     spans: list[tuple[int, int]] = []
-    for start, end in _tokenizer().span_tokenize(block):
-        if not block[start:end].strip():
+    all_dots = False
+    for start, end in _punkt_spans(block):
+        piece = block[start:end]
+        if not piece.strip():
             continue
-        if spans and _continues(block[slice(*spans[-1])], block[start:end]):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+        dots = _DOTS.match(piece) is not None
+        if spans:
+            tail = block[max(spans[-1][0], spans[-1][1] - _TAIL) : spans[-1][1]]
+            if _continues(tail, piece, previous_is_dots=all_dots):
+                spans[-1] = (spans[-1][0], end)
+                all_dots = all_dots and dots
+                continue
+        spans.append((start, end))
+        all_dots = dots
+    return [cut for start, end in spans for cut in _at_full_stops(block, start, end)]
+
+
+def _punkt_spans(block: str) -> list[tuple[int, int]]:
+    """Punkt's spans of a block, read in pieces of at most PUNKT_MAX_CHARS; a piece that still
+    reaches NLTK's time limit is cut after each sentence-final stop instead."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _pieces(block):
+        piece = block[start:end]
+        try:
+            found = list(_tokenizer().span_tokenize(piece))
+        except TimeoutError:
+            found = _stop_spans(piece)
+        spans.extend((start + s, start + e) for s, e in found)
     return spans
+
+
+def _pieces(block: str) -> list[tuple[int, int]]:
+    """The block cut into pieces of at most PUNKT_MAX_CHARS: after the last sentence-final stop
+    in the second half of each, else at its last space, else where the length runs out."""
+    pieces = []
+    start = 0
+    while len(block) - start > PUNKT_MAX_CHARS:
+        limit = start + PUNKT_MAX_CHARS
+        cut = None
+        for match in _PIECE_END.finditer(block, start + PUNKT_MAX_CHARS // 2, limit):
+            cut = match.end()
+        if cut is None:
+            space = block.rfind(" ", start + 1, limit)
+            cut = space + 1 if space != -1 else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(block)))
+    return pieces
+
+
+def _stop_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences cut after each sentence-final stop followed by a space: a plain splitter."""
+    spans = []
+    start = 0
+    for match in _PIECE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, s + len(text[s:e].rstrip())) for s, e in spans if text[s:e].strip()]
+
+
+def _at_full_stops(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut after each full-width stop (。！？) that does not end it."""
+    cuts = []
+    for match in _FULL_STOP.finditer(block, start, end):
+        following = _after_space(block, match.end())
+        if following < end:
+            cuts.append((start, match.end()))
+            start = following
+    cuts.append((start, end))
+    return cuts
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:

@@ -19,11 +19,16 @@ from sco_compare.render.text import (
 from sco_compare.settings import Settings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
+# What renderers turn into links without any markup (GitHub's autolinks: "https://...",
+# "www.", an e-mail address): one character of each written as an entity, so none is a link.
+_AUTOLINKED = re.compile(r"(?<=\w):(?=//)|(?<![\w.])w(?=ww\.)|@", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
-    """Text that renders as itself: HTML escaped, Markdown specials and pipes backslashed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(inert(text), quote=False))
+    """Text that renders as itself, never as markup or a link: HTML escaped, Markdown specials
+    and pipes backslashed, addresses kept from being linked."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(inert(text), quote=False))
+    return _AUTOLINKED.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def code(text: str) -> str:

@@ -11,10 +11,14 @@ from typing import Literal
 from sco_compare.models import Document
 from sco_compare.normalize import fold
 
-# Controls (C0, DEL, C1), bidi overrides that reorder what a terminal shows, lone surrogates.
-_CONTROL = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+UNSAFE = (
+    "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f\ud800-\udfff"
 )
+"""Characters that act on the text around them rather than show: bidi marks, embeddings,
+overrides and isolates (which reorder what a reader sees), line and paragraph separators,
+invisible tag characters, lone surrogates. No renderer lets one through as it is."""
+# Controls (C0, DEL, C1) and the characters above.
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{UNSAFE}]")
 _SPACES = frozenset("\n\t\r\x0b\x0c\x85\u2028\u2029")
 _WORD = re.compile(r"\S+")
 
