@@ -37,7 +37,7 @@ from typing import Any
 from benchmarks import logistic
 from benchmarks.speed import as_text, make_documents
 from sco_compare import Settings, compare, document_from_text
-from sco_compare.match import logit, pair_judgement, probability
+from sco_compare.align.judge import logit, pair_judgement, probability
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

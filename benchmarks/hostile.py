@@ -81,9 +81,7 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 def run_once(path: str) -> float:
     """Both commands' work on one input, in this process: seconds."""
-    from sco_compare import compare
-    from sco_compare.claims import compare_claims
-    from sco_compare.loading import load_document
+    from sco_compare import compare, compare_claims, load_document
     from sco_compare.render.json_report import render_json
 
     started = time.perf_counter()

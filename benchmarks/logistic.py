@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from sco_compare.match import probability
+from sco_compare.align.judge import probability
 
 
 def fit(

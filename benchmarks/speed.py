@@ -136,10 +136,9 @@ slower runs measure the machine's other work, not the code."""
 
 def worker(path_a: str, path_b: str, exhaustive_too: bool) -> dict[str, Any]:
     """Run in a child process: time the alignment stage (and compare with --exhaustive)."""
-    from sco_compare import normalize
+    from sco_compare import Settings, load_document
     from sco_compare.align import align
-    from sco_compare.loading import load_document
-    from sco_compare.settings import Settings
+    from sco_compare.text import normalize
 
     started = time.perf_counter()
     document_a, _ = load_document(path_a, label="A")

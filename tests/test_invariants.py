@@ -18,8 +18,7 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sco_compare import Comparison, InputError, compare, document_from_text
-from sco_compare.claims import compare_claims
+from sco_compare import Comparison, InputError, compare, compare_claims, document_from_text
 from sco_compare.cli import app
 from sco_compare.render.json_report import render_json
 from sco_compare.render.markdown import render_claims, render_diff

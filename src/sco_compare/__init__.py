@@ -1,15 +1,24 @@
 """sco-compare: align two reports of the same event and show what each one leaves out."""
 
 from sco_compare._version import __version__
-from sco_compare.compare import compare
-from sco_compare.errors import InputError, OutputError, ScoCompareError
-from sco_compare.loading import document_from_text, load_document
-from sco_compare.models import Alignment, Claim, Comparison, Coverage, Document, Sentence
+from sco_compare.errors import InputError, OutputError, ScoCompareError, SettingsError
+from sco_compare.models import (
+    Alignment,
+    Claim,
+    ClaimsReport,
+    Comparison,
+    Coverage,
+    Document,
+    Sentence,
+    Side,
+)
+from sco_compare.pipeline import compare, compare_claims, document_from_text, load_document
 from sco_compare.settings import Settings
 
 __all__ = [
     "Alignment",
     "Claim",
+    "ClaimsReport",
     "Comparison",
     "Coverage",
     "Document",
@@ -18,8 +27,11 @@ __all__ = [
     "ScoCompareError",
     "Sentence",
     "Settings",
+    "SettingsError",
+    "Side",
     "__version__",
     "compare",
+    "compare_claims",
     "document_from_text",
     "load_document",
 ]

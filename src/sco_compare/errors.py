@@ -1,4 +1,5 @@
-"""The failures sco-compare reports: each is one line for the user, never a traceback."""
+"""The failures sco-compare reports, one class each: each is one line for the user, never a
+traceback. The command line exits 2 for an InputError, 3 for an OutputError."""
 
 from __future__ import annotations
 
@@ -8,8 +9,48 @@ class ScoCompareError(Exception):
 
 
 class InputError(ScoCompareError, ValueError):
-    """A source that cannot be compared: missing, unreadable, binary, empty, too large..."""
+    """A source that cannot be compared."""
 
 
-class OutputError(ScoCompareError, OSError):
+class SourceNotFoundError(InputError):
+    """No file at the path given."""
+
+
+class NotAFileError(InputError):
+    """The path names a directory."""
+
+
+class UnreadableSourceError(InputError):
+    """The file (or standard input) exists but cannot be read: permissions, a closed stream."""
+
+
+class UnsupportedFormatError(InputError):
+    """A suffix the readers do not know (.pdf, .docx)."""
+
+
+class SourceTooLargeError(InputError):
+    """Over the size limit (readers.source.MAX_BYTES)."""
+
+
+class EmptySourceError(InputError):
+    """A file of no bytes."""
+
+
+class NotTextError(InputError):
+    """A binary file: an image, an archive, NUL bytes, mostly control characters."""
+
+
+class UndecodableError(InputError):
+    """Bytes that no supported encoding reads."""
+
+
+class NoTextError(InputError):
+    """Text with nothing to compare: only whitespace, markup or symbols."""
+
+
+class SettingsError(ScoCompareError, ValueError):
+    """A setting out of its range, or of the wrong type."""
+
+
+class OutputError(ScoCompareError):
     """The report cannot be written where it was asked for."""

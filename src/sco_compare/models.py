@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from enum import Enum
 from typing import Any, Literal
 
 from sco_compare.settings import Settings
@@ -10,6 +11,37 @@ from sco_compare.settings import Settings
 Status = Literal["covered", "partial", "unique", "boilerplate"]
 AlignmentKind = Literal["match", "partial"]
 ClaimStatus = Literal["shared", "partial", "unique"]
+
+
+class Side(Enum):
+    """One of the two sources of a comparison."""
+
+    A = "A"
+    B = "B"
+
+    @property
+    def label(self) -> str:
+        """How reports name it: "A" or "B" (and its sentences: A1, B3)."""
+        return self.value
+
+    @property
+    def key(self) -> str:
+        """How a claim names its source in the JSON: "a" or "b"."""
+        return self.value.lower()
+
+    @property
+    def other(self) -> Side:
+        return Side.B if self is Side.A else Side.A
+
+    @classmethod
+    def of(cls, label: str | Side) -> Side:
+        """The side a label names, "A" or "b" (either case), or the side itself."""
+        if isinstance(label, Side):
+            return label
+        try:
+            return cls(label.upper())
+        except ValueError:
+            raise ValueError(f"no source {label!r}: the sources are A and B") from None
 
 
 def json_ready(record: Any) -> dict[str, Any]:
@@ -162,14 +194,15 @@ class Comparison:
     def documents(self) -> tuple[Document, Document]:
         return self.document_a, self.document_b
 
-    def statuses(self, label: str) -> tuple[Status, ...]:
-        """Statuses of the sentences of source "A" or "B" (either case)."""
-        side = label.upper()
-        if side not in ("A", "B"):
-            raise ValueError(f"no source {label!r}: the sources are A and B")
-        return self.statuses_a if side == "A" else self.statuses_b
+    def document(self, side: str | Side) -> Document:
+        """The document of source "A" or "B" (either case)."""
+        return self.document_a if Side.of(side) is Side.A else self.document_b
 
-    def coverage(self, label: str) -> Coverage:
+    def statuses(self, side: str | Side) -> tuple[Status, ...]:
+        """Statuses of the sentences of source "A" or "B" (either case)."""
+        return self.statuses_a if Side.of(side) is Side.A else self.statuses_b
+
+    def coverage(self, label: str | Side) -> Coverage:
         """Counts of covered, partial, unique and boilerplate sentences of one source."""
         statuses = self.statuses(label)
         boilerplate = statuses.count("boilerplate")
@@ -221,4 +254,94 @@ class Comparison:
             "settings": self.settings.to_dict(),
             "sources": self.sources_dict(),
             "alignments": [json_ready(alignment) for alignment in self.alignments],
+        }
+
+
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("shared", "partial", "unique")
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims gathered by speaker or by entity that only one source carries."""
+
+    kind: str
+    name: str
+    source: str
+    claims: tuple[str, ...]
+    unique: int
+
+    @property
+    def summary(self) -> str:
+        other = "A" if self.source == "b" else "B"
+        if self.kind == "speaker":
+            count = len(self.claims)
+            return (
+                f"{self.name}: {count} claim{'s' * (count != 1)}, only in {self.source.upper()}"
+                f" ({other} attributes nothing to this speaker)"
+            )
+        return f"{self.name}: only in {self.source.upper()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**json_ready(self), "summary": self.summary}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A number or date that two aligned claims give differently."""
+
+    a: str
+    b: str
+    kind: str
+    a_values: tuple[str, ...]
+    b_values: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return json_ready(self)
+
+
+@dataclass(frozen=True)
+class ClaimsReport:
+    """Claims of both sources with their coverage, speaker and entity groups, and conflicts."""
+
+    comparison: Comparison
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def claims_of(self, source: str | Side) -> tuple[Claim, ...]:
+        """Claims of source "a" or "b" (either case)."""
+        key = Side.of(source).key
+        return tuple(c for c in self.claims if c.source == key)
+
+    def counts(self, source: str | Side) -> dict[str, int]:
+        """How many claims a source has, in all and by status."""
+        statuses = [c.status for c in self.claims_of(source)]
+        return {"claims": len(statuses), **{s: statuses.count(s) for s in CLAIM_STATUSES}}
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def groups_of(self, kind: str) -> tuple[ClaimGroup, ...]:
+        """The "speaker" or the "entity" groups."""
+        return tuple(g for g in self.groups if g.kind == kind)
+
+    def other_unique(self) -> tuple[Claim, ...]:
+        """Unique claims not already shown under a speaker only one source quotes."""
+        quoted = {i for g in self.groups_of("speaker") for i in g.claims}
+        return tuple(c for c in self.claims if c.status == "unique" and c.id not in quoted)
+
+    def partial(self) -> tuple[Claim, ...]:
+        """Claims the other source reports in part."""
+        return tuple(c for c in self.claims if c.status == "partial")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the JSON that `sco-compare claims --format json` prints."""
+        return {
+            "version": self.comparison.version,
+            "settings": self.comparison.settings.to_dict(),
+            "sources": self.comparison.sources_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "groups": [g.to_dict() for g in self.groups],
+            "conflicts": [c.to_dict() for c in self.conflicts],
         }

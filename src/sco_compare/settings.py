@@ -44,7 +44,7 @@ class Settings:
     contained_cut: float = 0.9
     """... or when they report this share of its weighted content, however much else they say;
     in either case only if they give no figure or date differently and no negation only one
-    side has (see sco_compare.match.conflicting)."""
+    side has (see sco_compare.align.judge.conflicting)."""
     claim_cut: float = 0.4
     """A claim is partial (not unique) when one claim of the other side reports this share of it."""
     claim_shared_cut: float = 0.45
@@ -76,7 +76,7 @@ class Settings:
         0.2477,
         -1.2520,
     )
-    """Intercept and one weight per feature of sco_compare.match.MATCH_FEATURES (log-odds)."""
+    """Intercept and one weight per feature of sco_compare.align.judge.MATCH_FEATURES (log-odds)."""
 
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""

@@ -6,8 +6,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from sco_compare.claims import ClaimsReport
-from sco_compare.models import Claim, Comparison, Document
+from sco_compare.models import Claim, ClaimsReport, Comparison, Document
 from sco_compare.render.text import (
     DiffPiece,
     group_text,

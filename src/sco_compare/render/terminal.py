@@ -11,8 +11,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from sco_compare.claims import ClaimsReport
-from sco_compare.models import Alignment, Claim, Comparison, Document
+from sco_compare.models import Alignment, Claim, ClaimsReport, Comparison, Document
 from sco_compare.render.text import (
     DiffPiece,
     bar,

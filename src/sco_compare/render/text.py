@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sco_compare.models import Document
-from sco_compare.normalize import fold
+from sco_compare.text.normalize import fold
 
 UNSAFE = (
     "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f\ud800-\udfff"

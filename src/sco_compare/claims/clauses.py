@@ -1,0 +1,123 @@
+"""Claim units: the clauses of each content sentence, with their speaker, names and figures."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sco_compare.claims.entities import Acronyms, find_entities
+from sco_compare.claims.speakers import Attribution, Speaker, find_speaker
+from sco_compare.models import Claim, Document, Side, Status
+from sco_compare.text.figures import NumberMention, find_numbers
+from sco_compare.text.normalize import Profile, merged, profile
+
+MIN_CLAUSE_WORDS = 4
+"""A split that would leave a piece shorter than this is not made."""
+
+
+# Where a new claim starts inside a sentence: the position of each match's end.
+_CLAUSE_STARTS = (
+    re.compile(r";\s*"),
+    re.compile(r",\s+(?=which\s)"),
+    re.compile(
+        r",\s+(?=(?:and|but|while|whereas)\s+(?:he|she|it|they|we|the|this|that|these|those"
+        r"|[A-Z]\w*)\b)"
+    ),
+    re.compile(r"\s+(?=and\s+\w+ed\s+(?:the|a|an|its|their|his|her|new|\d)\b)"),
+    re.compile(r",\s+(?=(?:second|third|fourth|fifth|secondly|thirdly|finally|lastly)\b)"),
+    # The place of an event, when it ends the sentence: "... at the Great Hall of the People".
+    re.compile(
+        r"\s+(?=(?:at|in)\s+the\s+[A-Z]\w+(?:\s+(?:(?:of|the|and)\s+)*[A-Z]\w+)+"
+        r"(?:\s+in\s+[A-Z]\w+)?[.!?\"']*$)"
+    ),
+)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the claim units of a sentence: clauses, enumerated items, a closing place."""
+    cuts = sorted({m.end() for pattern in _CLAUSE_STARTS for m in pattern.finditer(text)})
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        if len(text[start:cut].split()) >= MIN_CLAUSE_WORDS <= len(text[cut:].split()):
+            spans.append((start, cut))
+            start = cut
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        left = len(piece) - len(piece.lstrip(" ;,"))
+        right = len(piece.rstrip(" ;,"))
+        trimmed.append((begin + left, begin + right))
+    return [(b, e) for b, e in trimmed if e > b]
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    """A claim before it is compared: where it is, who said it, what it names."""
+
+    claim: Claim
+    profile: Profile
+    speaker: Speaker | None
+    numbers: tuple[NumberMention, ...]
+
+
+def claim_units(
+    document: Document,
+    statuses: Sequence[Status],
+    *,
+    common_words: frozenset[str],
+    acronyms: Acronyms,
+) -> list[ClaimUnit]:
+    """Split every content sentence of a document into claim units, with speakers resolved."""
+    units: list[ClaimUnit] = []
+    attribution = Attribution()
+    source = Side.of(document.label).key
+    for sentence in document.sentences:
+        if statuses[sentence.index] == "boilerplate":
+            continue
+        sentence_speaker = attribution.resolve(find_speaker(sentence.text), sentence.text)
+        spans = clause_spans(sentence.text)
+        for number, (start, end) in enumerate(spans, start=1):
+            text = sentence.text[start:end]
+            own = find_speaker(text, leading_only=True) if len(spans) > 1 else None
+            speaker = attribution.resolve(own, text) if own else sentence_speaker
+            mentions = find_numbers(text)
+            claim = Claim(
+                id=sentence.id if len(spans) == 1 else f"{sentence.id}.{number}",
+                source=source,
+                sentence=sentence.index,
+                start=sentence.start + start,
+                end=sentence.start + end,
+                text=text,
+                speaker=speaker.name if speaker else None,
+                entities=find_entities(text, common_words=common_words, acronyms=acronyms),
+                numbers=tuple(str(m) for m in mentions),
+            )
+            units.append(ClaimUnit(claim, profile(text), speaker, mentions))
+        attribution.remember(sentence_speaker)
+    return units
+
+
+def whole_sentences(units: Sequence[ClaimUnit]) -> list[ClaimUnit]:
+    """One unit per sentence that was split into several claims: the claims taken together.
+
+    A claim of the other source may report what one sentence spreads over several clauses.
+    """
+    by_sentence: dict[int, list[ClaimUnit]] = defaultdict(list)
+    for unit in units:
+        by_sentence[unit.claim.sentence].append(unit)
+    wholes = []
+    for parts in by_sentence.values():
+        if len(parts) < 2:
+            continue
+        first, last = parts[0].claim, parts[-1].claim
+        text = " ".join(p.claim.text for p in parts)
+        claim = replace(first, id=first.id.split(".")[0], end=last.end, text=text)
+        numbers = tuple(n for p in parts for n in p.numbers)
+        wholes.append(
+            ClaimUnit(claim, merged([p.profile for p in parts]), parts[0].speaker, numbers)
+        )
+    return wholes

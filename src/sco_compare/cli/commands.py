@@ -1,0 +1,335 @@
+"""The sco-compare command line: parse options, call the library, pick a renderer.
+
+Exit codes: 0 success, 1 a source's coverage is below --fail-under, 2 bad input or usage, 3 the
+report cannot be written, 70 an internal error (a bug: please report it), 130 interrupted, 141
+the reader of stdout closed it before the report was written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Annotated, NoReturn
+
+import typer
+
+from sco_compare.cli.output import (
+    output_path,
+    reader_gone,
+    stop_writing_stdout,
+    write_report,
+    write_stdout,
+)
+from sco_compare.errors import InputError, OutputError
+from sco_compare.models import ClaimsReport, Comparison, Document, Side
+from sco_compare.pipeline import compare, compare_claims, load_document
+from sco_compare.render.text import inert
+from sco_compare.settings import Settings
+
+FORMATS = ("terminal", "markdown", "json")
+
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+EXIT_BELOW_BAR = 1
+
+EXIT_BAD_INPUT = 2
+
+EXIT_OUTPUT = 3
+
+EXIT_INTERNAL = 70
+"""EX_SOFTWARE of sysexits.h: something failed that should not have, a bug."""
+
+EXIT_INTERRUPTED = 130
+
+EXIT_CLOSED_PIPE = 141
+"""As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
+
+DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
+"""Set (to anything but empty) to see an internal error's traceback."""
+
+
+app = typer.Typer(
+    add_completion=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Compare two reports of the same event: what each one covers, shares or alone reports.",
+)
+
+
+@app.callback()
+def _commands() -> None:
+    """Compare two reports of the same event: what each one covers, shares or alone reports."""
+
+
+def say(message: str) -> None:
+    """One line on stderr; a file name in it cannot break the line or drive the terminal."""
+    with contextlib.suppress(OSError):  # stderr full or gone: nowhere left to say it
+        typer.echo(f"sco-compare: {inert(message)}", err=True)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """One line on stderr and a non-zero exit."""
+    say(f"error: {message}")
+    raise typer.Exit(code)
+
+
+def resolve_format(requested: str | None, output: Path | None) -> str:
+    """The --format given, else the one the output file's suffix names, else terminal."""
+    if requested is not None:
+        if requested not in FORMATS:
+            fail(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
+        return requested
+    if output is not None:
+        # A name that is only a suffix (".json") has none for pathlib; it names a format too.
+        suffix = output.suffix or output.name
+        return SUFFIX_FORMATS.get(suffix.lower(), "terminal")
+    return "terminal"
+
+
+@contextlib.contextmanager
+def failures_reported() -> Iterator[None]:
+    """The one place where a failure becomes one line on stderr and its exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except BrokenPipeError:
+        stop_writing_stdout()
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
+    except InputError as error:
+        fail(str(error))
+    except OutputError as error:
+        fail(str(error), EXIT_OUTPUT)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+    except Exception as error:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        fail(
+            f"internal error ({type(error).__name__}: {error}); please report it"
+            f" ({DEBUG_VARIABLE}=1 shows where it happened)",
+            EXIT_INTERNAL,
+        )
+
+
+def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
+    """Both sources, reading stdin once if one of them is "-"."""
+    if path_a == "-" and path_b == "-":
+        fail("only one source can be read from stdin (-)")
+    documents = []
+    for path, side in zip((path_a, path_b), Side, strict=True):
+        document, warning = load_document(path, label=side.label)
+        if warning:
+            say(f"warning: {warning}")
+        documents.append(document)
+    return documents[0], documents[1]
+
+
+def check_output(output: Path | None, sources: tuple[str, str]) -> None:
+    """Refuse an output file that is one of the sources (a file given by name, or standard input
+    redirected from it): the report would overwrite it."""
+    if output is None:
+        return
+    try:
+        written = output.stat()
+    except OSError:  # not there yet: it cannot be a source
+        return
+    if not stat.S_ISREG(written.st_mode):
+        return  # /dev/null, a pipe: writing there cannot spoil a source
+    for source, label in zip(sources, "AB", strict=True):
+        try:
+            read = os.fstat(sys.stdin.fileno()) if source == "-" else os.stat(source)
+        except (OSError, ValueError, AttributeError):  # missing source: reported when loading
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            fail(f"{output}: is source {label}; the report would overwrite it")
+
+
+def use_color(no_color: bool) -> bool:
+    """Color only on a terminal, and never under NO_COLOR or --no-color."""
+    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def emit(subject: Report, *, output_format: str, output: Path | None, no_color: bool) -> None:
+    """Render a diff or claims report in the chosen format, to stdout or to the output file."""
+    if output_format == "json":
+        from sco_compare.render.json_report import render_json
+
+        text = render_json(subject.to_dict())
+    elif output_format == "markdown":
+        from sco_compare.render.markdown import render_claims, render_diff
+
+        text = render_diff(subject) if isinstance(subject, Comparison) else render_claims(subject)
+    else:
+        from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
+
+        color = output is None and use_color(no_color)
+        if isinstance(subject, Comparison):
+            parts = diff_report(subject, color=color)
+        else:
+            parts = claims_report(subject)
+        if output is None and sys.stdout.isatty():
+            # A terminal whose locale cannot show a character gets "?", not a crash.
+            reconfigure = getattr(sys.stdout, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+            console = make_console(color=color)
+            for part in parts:
+                console.print(part)
+            return
+        text = to_text(parts)  # a file or a pipe: plain text, the same either way
+    if output is None:
+        write_stdout(text)
+    else:
+        write_report(output, text)
+
+
+def check_bar(comparison: Comparison, fail_under: float | None) -> None:
+    """Exit 1 when a source's covered share is below --fail-under (percent); name each one."""
+    if fail_under is None:
+        return
+    below = False
+    for document in comparison.documents:
+        covered = comparison.coverage(document.label).covered_ratio * 100
+        if covered < fail_under:
+            below = True
+            say(
+                f"{document.label} ({document.name}) is {covered:.0f}% covered,"
+                f" below --fail-under {fail_under:.10g}"
+            )
+    if below:
+        raise typer.Exit(EXIT_BELOW_BAR)
+
+
+def check_fail_under(fail_under: float | None) -> None:
+    """--fail-under is a percentage: a number from 0 to 100."""
+    if fail_under is not None and not 0 <= fail_under <= 100:
+        fail(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
+
+
+SourceA = Annotated[
+    str, typer.Argument(metavar="A", help="First report (.txt, .md, .html, or - for stdin).")
+]
+
+SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"
+    ),
+]
+
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
+    ),
+]
+
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")
+]
+
+ExhaustiveOption = Annotated[
+    bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
+]
+
+FailUnderOption = Annotated[
+    float | None,
+    typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 if a source is less covered."),
+]
+
+
+Report = Comparison | ClaimsReport
+"""What a command reports: a comparison (diff) or its claims."""
+
+
+def run(
+    report_of: Callable[[Comparison], Report],
+    a: str,
+    b: str,
+    *,
+    output_format: str | None,
+    output: str | None,
+    no_color: bool,
+    exhaustive: bool,
+    fail_under: float | None,
+) -> None:
+    """What both commands do: check options, load, compare, render, and apply --fail-under."""
+    with failures_reported():
+        target = output_path(output)
+        chosen = resolve_format(output_format, target)
+        check_fail_under(fail_under)
+        check_output(target, (a, b))
+        if target is None and sys.stdout is None:
+            raise OutputError("standard output is closed (write the report with -o FILE)")
+        document_a, document_b = load_pair(a, b)
+        settings = Settings(exhaustive=exhaustive)
+        comparison = compare(document_a, document_b, settings=settings)
+        emit(report_of(comparison), output_format=chosen, output=target, no_color=no_color)
+        if target is None and reader_gone():
+            raise BrokenPipeError
+        check_bar(comparison, fail_under)
+
+
+def _command(name: str, summary: str, report_of: Callable[[Comparison], Report]) -> None:
+    """Register one of the two commands; they take the same arguments and options."""
+
+    def command(
+        a: SourceA,
+        b: SourceB,
+        output_format: FormatOption = None,
+        output: OutputOption = None,
+        no_color: NoColorOption = False,
+        exhaustive: ExhaustiveOption = False,
+        fail_under: FailUnderOption = None,
+    ) -> None:
+        run(
+            report_of,
+            a,
+            b,
+            output_format=output_format,
+            output=output,
+            no_color=no_color,
+            exhaustive=exhaustive,
+            fail_under=fail_under,
+        )
+
+    command.__doc__ = summary
+    app.command(name)(command)
+
+
+def _comparison(comparison: Comparison) -> Comparison:
+    return comparison
+
+
+_command(
+    "diff",
+    "Align the sentences of two reports and show what is covered, partial or unique.",
+    _comparison,
+)
+_command(
+    "claims",
+    "Split both reports into claims: who said what, and what only one source reports.",
+    compare_claims,
+)
+
+
+def _stopped(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGHUP: unwind (so no temporary file is left) and exit 128 + the signal."""
+    raise SystemExit(128 + signum)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stopped)
+    app()

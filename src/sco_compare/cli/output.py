@@ -1,0 +1,131 @@
+"""Where a report goes: a file written atomically, a device or descriptor, or standard output."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import select
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from sco_compare.errors import OutputError
+
+_OPEN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
+"""A path that names one of this process's open files: written through that descriptor."""
+
+
+def open_descriptor(path: Path) -> int | None:
+    """The descriptor `path` names (/dev/stdout, /dev/fd/3, /proc/self/fd/1), if it names one."""
+    match = _OPEN_DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if match is None:
+        return None
+    stdout, stderr, fd, proc_fd = match.groups()
+    return 1 if stdout else 2 if stderr else int(fd or proc_fd)
+
+
+def output_path(output: str | None) -> Path | None:
+    """The -o path; a name ending in "/" names a directory (pathlib would drop the slash)."""
+    if output is None:
+        return None
+    if output.endswith(("/", os.sep)):
+        raise OutputError(f"{output}: names a directory, cannot write the report there")
+    return Path(output)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write the report to `path`.
+
+    A regular file (or a new one) is written through a temporary file and a rename, so a failed
+    write leaves no partial file, and an existing file keeps its permissions (a hard link to the
+    old file keeps the old report); a symbolic link is followed. An open descriptor
+    (/dev/stdout, even when it is redirected to a file), a device or a pipe (/dev/null, a FIFO)
+    is written to directly.
+    """
+    try:
+        existing = path.stat()
+    except OSError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise OutputError(f"{path}: is a directory, cannot write the report there")
+    descriptor = open_descriptor(path)
+    try:
+        if descriptor is not None:
+            with open(descriptor, "w", encoding="utf-8", newline="\n", closefd=False) as file:
+                file.write(text)
+            return
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            with path.open("w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+            return
+        if existing is not None and not os.access(path, os.W_OK):
+            raise PermissionError(13, "Permission denied")  # a read-only report stays as it is
+        target = Path(os.path.realpath(path))
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except BrokenPipeError:
+        raise  # the reader went away: see failures_reported()
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        # mkstemp makes the file private (0600); a new report gets 0666 minus the umask.
+        mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~current_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+    except BaseException:  # interrupted or stopped (see main): no temporary file left behind
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_stdout(text: str) -> None:
+    """Text to stdout as UTF-8 bytes, whatever the locale says, so reports are byte-identical."""
+    try:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write(text)
+            return
+        sys.stdout.flush()
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        stop_writing_stdout()  # what is still buffered could not be written at exit either
+        reason = error.strerror or error
+        raise OutputError(f"standard output: cannot write the report ({reason})") from None
+
+
+def reader_gone() -> bool:
+    """Whether stdout is a pipe whose reader has closed it (`| head -c1` after one byte): the
+    report was cut short, though every write went into the pipe's buffer."""
+    try:
+        descriptor = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(descriptor).st_mode):
+            return False
+        poller = select.poll()
+        poller.register(descriptor, select.POLLOUT)
+        return any(event & select.POLLERR for _, event in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no real descriptor (tests), or no poll
+        return False
+
+
+def stop_writing_stdout() -> None:
+    """The reader of stdout went away (`| head`): point stdout at /dev/null, so nothing more is
+    tried there, not even the flush at exit."""
+    with contextlib.suppress(OSError, ValueError):  # no real descriptor (tests): nothing to do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -1,0 +1,152 @@
+"""The stages called in order: read, segment, align, claims. The library's entry points."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from sco_compare._version import __version__
+from sco_compare.align import align
+from sco_compare.errors import NoTextError
+from sco_compare.models import Claim, ClaimsReport, Comparison, Conflict, Document, Side
+from sco_compare.readers.html import html_to_text
+from sco_compare.readers.markdown import markdown_to_text
+from sco_compare.readers.source import read_source
+from sco_compare.settings import Settings
+from sco_compare.text.boilerplate import headlines_as_content
+from sco_compare.text.clean import clean_text, has_word, is_blank
+from sco_compare.text.segment import split_sentences
+
+
+def document_from_text(
+    text: str,
+    *,
+    label: str = "A",
+    name: str | None = None,
+    path: str | None = None,
+    html: bool = False,
+    markdown: bool = False,
+    sha256: str | None = None,
+) -> Document:
+    """Build a Document from text already in memory (sha256: of the source's bytes, if known);
+    `html` or `markdown` text is reduced to its prose first.
+
+    Raises NoTextError when there is nothing to compare: no text, or no sentence with a word.
+    """
+    name = name or f"source {label}"
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    body = clean_text(html_to_text(text) if html else text)
+    body = clean_text(markdown_to_text(body)) if markdown else body  # (entities: "&#13;")
+    if is_blank(body):
+        where = (
+            "outside markup, scripts and navigation"
+            if html
+            else "outside code blocks and markup"
+            if markdown
+            else "(only whitespace)"
+        )
+        raise NoTextError(f"{name}: no text {where}")
+    sentences = split_sentences(body, label)
+    if not any(has_word(sentence.text) for sentence in sentences):
+        raise NoTextError(f"{name}: no sentence found (no words, only punctuation or symbols)")
+    sentences = headlines_as_content(sentences)
+    return Document(
+        label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
+    )
+
+
+def load_document(
+    path: str, *, label: str, stdin: bytes | None = None
+) -> tuple[Document, str | None]:
+    """Read, decode and segment a source file ("-": standard input, or the `stdin` bytes given);
+    returns the document and a decoding warning.
+
+    Raises an InputError, with a message that names the source, for anything that is not a
+    readable text with at least one sentence.
+    """
+    source = read_source(path, stdin=stdin)
+    document = document_from_text(
+        source.text,
+        label=label,
+        name=source.shown,
+        path=source.path,
+        html=source.html,
+        markdown=source.markdown,
+        sha256=source.sha256,
+    )
+    return replace(document, name=source.name), source.warning
+
+
+def as_document(source: str | Document, label: str) -> Document:
+    """A Document labelled `label`: texts are segmented, documents relabelled if needed."""
+    if isinstance(source, str):
+        return document_from_text(source, label=label)
+    if source.label == label:
+        return source
+    sentences = tuple(replace(s, label=label) for s in source.sentences)
+    return replace(source, label=label, sentences=sentences)
+
+
+def compare(
+    a: str | Document, b: str | Document, *, settings: Settings | None = None
+) -> Comparison:
+    """Compare two reports: which sentences each covers, shares in part, or alone reports."""
+    settings = settings or Settings()
+    document_a, document_b = as_document(a, Side.A.label), as_document(b, Side.B.label)
+    result = align(document_a.sentences, document_b.sentences, settings)
+    return Comparison(
+        document_a=document_a,
+        document_b=document_b,
+        statuses_a=result.statuses_a,
+        statuses_b=result.statuses_b,
+        alignments=result.alignments,
+        settings=settings,
+        version=__version__,
+    )
+
+
+def compare_claims(comparison: Comparison) -> ClaimsReport:
+    """Claims of both sources of a comparison, each shared, partial or unique against the other
+    (with the comparison's settings)."""
+    from sco_compare.align.similarity import comparable
+    from sco_compare.claims.clauses import claim_units
+    from sco_compare.claims.coverage import entity_groups, judge_side, speaker_groups
+    from sco_compare.claims.entities import find_acronyms, vocabulary
+
+    settings = comparison.settings
+    texts = [d.text for d in comparison.documents]
+    common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))
+    acronyms = find_acronyms(texts)
+    units = {
+        side: claim_units(
+            comparison.document(side),
+            comparison.statuses(side),
+            common_words=common_words,
+            acronyms=acronyms,
+        )
+        for side in Side
+    }
+    canonical_a, canonical_b, weights = comparable(
+        [u.profile for u in units[Side.A]],
+        [u.profile for u in units[Side.B]],
+        fuzzy_ratio=settings.fuzzy_ratio,
+        name_boost=settings.name_boost,
+    )
+    for side, canonical in ((Side.A, canonical_a), (Side.B, canonical_b)):
+        units[side] = [
+            replace(u, profile=p) for u, p in zip(units[side], canonical, strict=True) if p
+        ]
+    vocabularies = {side: vocabulary(comparison.document(side).text) for side in Side}
+    judged: dict[str, Claim] = {}
+    conflicts: dict[tuple[str, str, str], Conflict] = {}  # one per pair of claims and kind
+    for side in Side:
+        found = judge_side(
+            units[side], units[side.other], weights, settings, vocabularies[side.other]
+        )
+        for claim, claim_conflicts in found:
+            judged[claim.id] = claim
+            conflicts.update(((c.a, c.b, c.kind), c) for c in claim_conflicts)
+    groups = speaker_groups(units, judged) + entity_groups(units, judged, vocabularies)
+    ordered = tuple(judged[u.claim.id] for side in Side for u in units[side])
+    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts.values()))

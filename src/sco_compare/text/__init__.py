@@ -1,0 +1,1 @@
+"""Text: cleaning, sentences and boilerplate, the one tokenizer (normalize), and figures."""
