@@ -37,7 +37,8 @@ from typing import Any
 from benchmarks import logistic
 from benchmarks.speed import as_text, make_documents
 from sco_compare import Settings, compare, document_from_text
-from sco_compare.align.judge import logit, pair_judgement, probability
+from sco_compare.align.judge import logit, probability
+from sco_compare.align.scorers import pair_judgement
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

@@ -76,6 +76,14 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "links": (".md", lambda k: "[a](b" * (5_000 * k)),
     "md_comments": (".md", lambda k: "a <!--" * (8_000 * k)),
     "md_scripts": (".md", lambda k: "a <script>" * (5_000 * k)),
+    "md_open_brackets": (".md", lambda k: "[a " * (10_000 * k)),
+    "md_backticks": (".md", lambda k: "`a " * (10_000 * k)),
+    "md_deep_quotes": (".md", lambda k: "> " * (2_000 * k) + "The minister met."),
+    "md_deep_lists": (
+        ".md",
+        lambda k: ("".join("  " * i + "- a\n" for i in range(60)) + "\nText.\n\n") * (5 * k),
+    ),
+    "md_stars": (".md", lambda k: "a" + "*" * (20_000 * k) + "b"),
 }
 
 

@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exhaustive-too", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(*args.worker, args.exhaustive_too)))
+        print(json.dumps(worker(args.worker[0], args.worker[1], args.exhaustive_too)))
         return 0
     rows = []
     seed_pair = [str(CORPUS / "mfa-readout.txt"), str(CORPUS / "china-daily.txt")]

@@ -13,6 +13,10 @@ AlignmentKind = Literal["match", "partial"]
 ClaimStatus = Literal["shared", "partial", "unique"]
 
 
+SCORE_DIGITS = 4
+"""Scores and ratios are kept at full precision and rounded to this many digits in the JSON."""
+
+
 class Side(Enum):
     """One of the two sources of a comparison."""
 
@@ -151,30 +155,18 @@ class Claim:
         """The claim as it appears in the `claims` JSON."""
         counterpart = None
         if self.counterpart is not None:
+            other = self.counterpart
             counterpart = {
-                "id": self.counterpart.claim_id,
-                "sentence": self.counterpart.sentence,
-                "text": self.counterpart.text,
-                "score": self.counterpart.score,
-                "speaker": self.counterpart.speaker,
+                "id": other.claim_id,
+                "sentence": other.sentence,
+                "text": other.text,
+                "score": round(other.score, SCORE_DIGITS),
+                "speaker": other.speaker,
             }
         return {
-            "id": self.id,
-            "source": self.source,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-            "entities": list(self.entities),
-            "numbers": list(self.numbers),
-            "status": self.status,
-            "score": self.score,
+            **json_ready(self),
+            "score": round(self.score, SCORE_DIGITS),
             "counterpart": counterpart,
-            "missing_terms": list(self.missing_terms),
-            "missing_entities": list(self.missing_entities),
-            "missing_numbers": list(self.missing_numbers),
-            "notes": list(self.notes),
         }
 
 
@@ -240,8 +232,8 @@ class Comparison:
                     ],
                     "coverage": {
                         **asdict(coverage),
-                        "covered_ratio": round(coverage.covered_ratio, 4),
-                        "reported_ratio": round(coverage.reported_ratio, 4),
+                        "covered_ratio": round(coverage.covered_ratio, SCORE_DIGITS),
+                        "reported_ratio": round(coverage.reported_ratio, SCORE_DIGITS),
                     },
                 }
             )
@@ -253,7 +245,10 @@ class Comparison:
             "version": self.version,
             "settings": self.settings.to_dict(),
             "sources": self.sources_dict(),
-            "alignments": [json_ready(alignment) for alignment in self.alignments],
+            "alignments": [
+                {**json_ready(alignment), "score": round(alignment.score, SCORE_DIGITS)}
+                for alignment in self.alignments
+            ],
         }
 
 
@@ -272,7 +267,7 @@ class ClaimGroup:
 
     @property
     def summary(self) -> str:
-        other = "A" if self.source == "b" else "B"
+        other = Side.of(self.source).other.label
         if self.kind == "speaker":
             count = len(self.claims)
             return (

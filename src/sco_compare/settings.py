@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from sco_compare._version import __version__
+from sco_compare.errors import SettingsError
+
+MATCH_WEIGHT_COUNT = 15
+"""An intercept and one weight per feature of the match model (align.judge.MATCH_FEATURES)."""
+_SHARES = frozenset(
+    {
+        "link_cut",
+        "covered_cut",
+        "contained_cut",
+        "claim_cut",
+        "claim_shared_cut",
+        "fuzzy_ratio",
+    }
+)
+"""Settings that are a share or a probability: from 0 to 1."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +48,8 @@ class Settings:
     half of its content sentences, or one)."""
     parallel_share: float = 0.42
     """Two texts are parallel when at least this share of their content sentences linked by the
-    rules above (a digest and its source, two versions of one story). In a parallel pair, ..."""
+    rules above (a digest and its source, two versions of one story; above 1: never). In a
+    parallel pair, ..."""
     parallel_anchor_terms: int = 2
     """... two sentences also link when they share this many anchors, ..."""
     parallel_rare_terms: int = 2
@@ -78,6 +95,22 @@ class Settings:
     )
     """Intercept and one weight per feature of sco_compare.align.judge.MATCH_FEATURES (log-odds)."""
 
+    def __post_init__(self) -> None:
+        """Every value of its type and in its range, or SettingsError naming the setting."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type == "bool":
+                problem = "" if isinstance(value, bool) else "not true or false"
+            elif f.type == "int":
+                wrong = isinstance(value, bool) or not isinstance(value, int) or value < 1
+                problem = "not a whole number of at least 1" if wrong else ""
+            elif f.type == "float":
+                problem = _number_problem(value, share=f.name in _SHARES)
+            else:
+                problem = _weights_problem(value)
+            if problem:
+                raise SettingsError(f"setting {f.name}={value!r}: {problem}")
+
     def signature(self) -> str:
         """A short string that identifies these settings and the version, sacrebleu-style."""
         parts = [
@@ -96,3 +129,19 @@ class Settings:
             "match_weights": list(self.match_weights),
             "signature": self.signature(),
         }
+
+
+def _number_problem(value: object, *, share: bool) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return "not a number"
+    if share and not 0 <= value <= 1:
+        return "not a number from 0 to 1"
+    return "negative" if value < 0 else ""
+
+
+def _weights_problem(value: object) -> str:
+    wrong = f"not a tuple of {MATCH_WEIGHT_COUNT} numbers"
+    if not isinstance(value, tuple) or len(value) != MATCH_WEIGHT_COUNT:
+        return wrong
+    numbers = all(_number_problem(v, share=False) in ("", "negative") for v in value)
+    return "" if numbers else wrong

@@ -10,13 +10,8 @@ import pytest
 from benchmarks.calibrate import fit_match, msrp_inputs, msrp_pairs
 from benchmarks.logistic import fit, solve
 from sco_compare import Settings, compare
-from sco_compare.align.judge import (
-    MATCH_FEATURES,
-    logit,
-    pair_conflicting,
-    pair_features,
-    probability,
-)
+from sco_compare.align.judge import MATCH_FEATURES, logit, probability
+from sco_compare.align.scorers import pair_conflicting, pair_features
 from tests.conftest import SHARED
 
 SENTENCES = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sco_compare import compare, compare_claims
 from sco_compare.claims.clauses import clause_spans
 from sco_compare.claims.entities import entity_key, find_acronyms
@@ -13,7 +15,7 @@ def clauses(text: str) -> list[str]:
     return [text[start:end] for start, end in clause_spans(text)]
 
 
-def claims_of(a: str, b: str) -> dict[str, object]:
+def claims_of(a: str, b: str) -> dict[str, Any]:
     return compare_claims(compare(a, b)).to_dict()
 
 
@@ -58,7 +60,7 @@ def test_offsets_of_claims_point_into_the_text() -> None:
     text = "Xi arrived on Monday. He met the ministers; they agreed on a plan for border patrols."
     report = claims_of(text, "Nothing else happened in Oslo today.")
     decoded = compare(text, "x y z.").document_a.text
-    for claim in report["claims"]:  # type: ignore[attr-defined]
+    for claim in report["claims"]:
         if claim["source"] == "a":
             assert decoded[claim["start"] : claim["end"]] == claim["text"]
 
@@ -88,7 +90,7 @@ def test_he_said_after_a_quote_resolves_to_the_last_named_speaker() -> None:
         '"The threats are real."'
     )
     report = claims_of(text, "Snow fell in Oslo on Monday.")
-    speakers = [c["speaker"] for c in report["claims"] if c["source"] == "a"]  # type: ignore[attr-defined]
+    speakers = [c["speaker"] for c in report["claims"] if c["source"] == "a"]
     assert speakers == ["State Councilor Meng Jianzhu"] * 3
 
 
@@ -128,7 +130,7 @@ def test_a_claim_only_one_side_makes_is_unique() -> None:
     a = "The ministers met in Geneva on Monday. They took a group photo after the talks."
     b = "The ministers met in Geneva on Monday."
     report = claims_of(a, b)
-    statuses = {c["text"]: c["status"] for c in report["claims"]}  # type: ignore[attr-defined]
+    statuses = {c["text"]: c["status"] for c in report["claims"]}
     assert statuses["They took a group photo after the talks."] == "unique"
     assert statuses["The ministers met in Geneva on Monday."] == "shared"
 
@@ -136,7 +138,7 @@ def test_a_claim_only_one_side_makes_is_unique() -> None:
 def test_different_speakers_make_a_claim_partial_at_most() -> None:
     a = "Razov praised China's contribution to the organization."
     b = "The heads of delegations praised China's contribution to the organization."
-    claim = claims_of(a, b)["claims"][0]  # type: ignore[index]
+    claim = claims_of(a, b)["claims"][0]
     assert claim["status"] == "partial"
     assert "attributed to Razov here" in claim["notes"][0]
 
@@ -154,20 +156,20 @@ def test_differing_numbers_are_conflicts() -> None:
             "b_values": ["15,000,000 children"],
         }
     ]
-    assert report["claims"][0]["status"] == "partial"  # type: ignore[index]
+    assert report["claims"][0]["status"] == "partial"
 
 
 def test_a_shared_figure_does_not_hide_one_that_differs() -> None:
     a = "The index rose from 5% to 9% in the year to March, the bank said."
     b = "The index rose from 5% to 7% in the year to March, the bank said."
     conflicts = claims_of(a, b)["conflicts"]
-    assert [(c["a_values"], c["b_values"]) for c in conflicts] == [(["9%"], ["7%"])]  # type: ignore[index]
+    assert [(c["a_values"], c["b_values"]) for c in conflicts] == [(["9%"], ["7%"])]
 
 
 def test_speakers_and_entities_only_one_source_names_are_grouped() -> None:
     a = "Xi met the delegations in Beijing. Razov said the talks went well."
     b = "Xi met the delegations in Beijing. A meeting was also held in Xinjiang."
-    groups = {(g["kind"], g["name"], g["source"]) for g in claims_of(a, b)["groups"]}  # type: ignore[attr-defined]
+    groups = {(g["kind"], g["name"], g["source"]) for g in claims_of(a, b)["groups"]}
     assert ("speaker", "Razov", "a") in groups
     assert ("entity", "Xinjiang", "b") in groups
     assert ("entity", "Beijing", "a") not in groups
@@ -209,7 +211,7 @@ def test_a_date_given_with_and_without_its_year_does_not_conflict() -> None:
     b = "The ministry announced the plan on September 30 in Beijing."
     assert claims_of(a, b)["conflicts"] == []
     c = "The ministry announced the plan on October 30 in Beijing."
-    assert [x["kind"] for x in claims_of(a, c)["conflicts"]] == ["date"]  # type: ignore[index]
+    assert [x["kind"] for x in claims_of(a, c)["conflicts"]] == ["date"]
 
 
 def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
@@ -231,7 +233,7 @@ def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
 def test_a_person_named_by_surname_is_mentioned() -> None:
     a = "Mayor Anna Keller opened the new bridge over the river on Monday."
     b = "The new bridge opened on Monday; Keller cut the ribbon."
-    groups = {(g["kind"], g["name"]) for g in claims_of(a, b)["groups"]}  # type: ignore[attr-defined]
+    groups = {(g["kind"], g["name"]) for g in claims_of(a, b)["groups"]}
     assert ("entity", "Mayor Anna Keller") not in groups
 
 
@@ -239,8 +241,8 @@ def test_every_counterpart_is_a_claim_or_a_sentence_of_the_other_source() -> Non
     from tests.conftest import CHINA_DAILY, READOUT
 
     report = claims_of(READOUT.read_text(encoding="utf-8"), CHINA_DAILY.read_text(encoding="utf-8"))
-    claims = report["claims"]  # type: ignore[index]
-    sentence_ids = {s["id"] for source in report["sources"] for s in source["sentences"]}  # type: ignore[index]
+    claims = report["claims"]
+    sentence_ids = {s["id"] for source in report["sources"] for s in source["sentences"]}
     claim_ids = {c["id"] for c in claims}
     for claim in claims:
         counterpart = claim["counterpart"]
@@ -250,5 +252,5 @@ def test_every_counterpart_is_a_claim_or_a_sentence_of_the_other_source() -> Non
         assert counterpart["id"] in claim_ids | sentence_ids
         assert counterpart["id"][0] != claim["id"][0]  # from the other source
         assert 0.0 < claim["score"] <= 1.0
-    for group in report["groups"]:  # type: ignore[index]
+    for group in report["groups"]:
         assert set(group["claims"]) <= claim_ids

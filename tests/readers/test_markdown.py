@@ -96,3 +96,10 @@ def test_plain_prose_keeps_its_words(words: list[str]) -> None:
 )
 def test_comments_scripts_and_code_do_not_swallow_prose(markdown: str, prose: str) -> None:
     assert markdown_to_text(markdown) == prose
+
+
+def test_markdown_nested_past_what_the_parser_reads_is_read_as_text() -> None:
+    deep = "> " * 100 + "The minister met the envoys.\n\nThey spoke of trade."
+    prose = markdown_to_text(deep)
+    assert "The minister met the envoys." in prose
+    assert "They spoke of trade." in prose

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
-from sco_compare import compare, load_document
+from sco_compare import compare, errors, load_document
 from sco_compare.cli import app
 from tests.conftest import CHINA_DAILY, READOUT
 
@@ -320,3 +322,31 @@ def test_a_marked_section_the_html_parser_rejects_is_text(tmp_path: Path) -> Non
 def test_markdown_entities_give_no_control_characters(tmp_path: Path) -> None:
     report = report_for(tmp_path, "story.md", "Xi met&#13;the envoys&#12;today.\n")
     assert sentence_texts(report) == ["Xi met\nthe envoys\ntoday."]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "failure"),
+    [
+        ("missing.txt", None, errors.SourceNotFoundError),
+        ("report.pdf", b"%PDF-1.4", errors.UnsupportedFormatError),
+        ("empty.txt", b"", errors.EmptySourceError),
+        ("image.txt", b"\x89PNG\r\n\x1a\n....", errors.NotTextError),
+        ("utf16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", errors.UndecodableError),
+        ("blank.txt", b"  \n\t\n", errors.NoTextError),
+    ],
+)
+def test_each_failure_has_its_own_class(
+    tmp_path: Path, name: str, data: bytes | None, failure: type[errors.InputError]
+) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    with pytest.raises(failure) as raised:
+        load_document(str(path), label="A")
+    assert isinstance(raised.value, errors.InputError)
+    assert str(raised.value).startswith(str(path))
+
+
+def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(errors.NotAFileError):
+        load_document(str(tmp_path), label="A")

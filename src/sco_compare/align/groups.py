@@ -49,7 +49,7 @@ def groups(
             Alignment(
                 a=a,
                 b=b,
-                score=round(score.score, 4),
+                score=score.score,
                 kind="match" if all_covered else "partial",
                 shared_terms=_shown_terms(score.shared, [side_a, side_b], weights),
             )

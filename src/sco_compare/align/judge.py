@@ -14,11 +14,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sco_compare.align.similarity import comparable, pair_score
-from sco_compare.models import Sentence, Status
+from sco_compare.align.similarity import pair_score
+from sco_compare.models import Sentence, Side, Status
 from sco_compare.settings import Settings
 from sco_compare.text.figures import NumberMention, find_numbers, material_conflicts
-from sco_compare.text.normalize import Profile, TermWeights, merged, profile
+from sco_compare.text.normalize import Profile, TermWeights, merged
 
 DIRECTIONAL_FEATURES = (
     "stem_recall",
@@ -138,40 +138,6 @@ def conflicting(
     return bool(material_conflicts(center_numbers, reported_numbers))
 
 
-def pair_features(text_a: str, text_b: str, settings: Settings | None = None) -> tuple[float, ...]:
-    """MATCH_FEATURES of two texts taken as one sentence each, weighed as `compare` weighs them."""
-    return match_features(*_pair(text_a, text_b, settings or Settings()))
-
-
-def pair_conflicting(text_a: str, text_b: str, settings: Settings | None = None) -> bool:
-    """`conflicting` for two texts taken as one sentence each."""
-    first, second, _ = _pair(text_a, text_b, settings or Settings())
-    return conflicting(first, find_numbers(text_a), [second], find_numbers(text_b))
-
-
-def pair_judgement(
-    text_a: str, text_b: str, settings: Settings | None = None
-) -> tuple[tuple[float, ...], bool]:
-    """The match features of two texts taken as one sentence each, and whether they conflict:
-    what compare() weighs for a 1:1 pair."""
-    first, second, weights = _pair(text_a, text_b, settings or Settings())
-    return (
-        match_features(first, second, weights),
-        conflicting(first, find_numbers(text_a), [second], find_numbers(text_b)),
-    )
-
-
-def _pair(text_a: str, text_b: str, settings: Settings) -> tuple[Profile, Profile, TermWeights]:
-    (first,), (second,), weights = comparable(
-        [profile(text_a)],
-        [profile(text_b)],
-        fuzzy_ratio=settings.fuzzy_ratio,
-        name_boost=settings.name_boost,
-    )
-    assert first is not None and second is not None
-    return first, second, weights
-
-
 def contained(center: Profile, group: Profile, weights: TermWeights, settings: Settings) -> bool:
     """The group reports at least `contained_cut` of the center's content, however much else
     it says."""
@@ -189,20 +155,20 @@ class CoverageJudge:
     side asks (in a 1:1 link, both sides ask the same question).
     """
 
-    sentences: dict[str, Sequence[Sentence]]
-    profiles: dict[str, Sequence[Profile | None]]
+    sentences: dict[Side, Sequence[Sentence]]
+    profiles: dict[Side, Sequence[Profile | None]]
     weights: TermWeights
     settings: Settings
     answers: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = field(default_factory=dict)
-    numbers: dict[tuple[str, int], tuple[NumberMention, ...]] = field(default_factory=dict)
+    numbers: dict[tuple[Side, int], tuple[NumberMention, ...]] = field(default_factory=dict)
 
-    def status(self, side: str, index: int, partners: Sequence[int]) -> Status:
+    def status(self, side: Side, index: int, partners: Sequence[int]) -> Status:
         center = self.profiles[side][index]
         if center is None:
             return "boilerplate"
         if not partners:
             return "unique"
-        other = "b" if side == "a" else "a"
+        other = side.other
         # Reported by the group as a whole, or by one of its sentences alone.
         groups = [tuple(partners), *((m,) for m in partners)] if len(partners) > 1 else [partners]
         for group in groups:
@@ -210,7 +176,7 @@ class CoverageJudge:
             reported = members[0] if len(members) == 1 else merged(members)
             alike = contained(center, reported, self.weights, self.settings)
             if not alike:
-                key = ((index,), tuple(group)) if side == "a" else (tuple(group), (index,))
+                key = ((index,), tuple(group)) if side is Side.A else (tuple(group), (index,))
                 if key not in self.answers:
                     self.answers[key] = matches(center, reported, self.weights, self.settings)
                 alike = self.answers[key]
@@ -223,7 +189,7 @@ class CoverageJudge:
                 return "covered"
         return "partial"
 
-    def _numbers(self, side: str, index: int) -> tuple[NumberMention, ...]:
+    def _numbers(self, side: Side, index: int) -> tuple[NumberMention, ...]:
         if (side, index) not in self.numbers:
             self.numbers[side, index] = find_numbers(self.sentences[side][index].text)
         return self.numbers[side, index]

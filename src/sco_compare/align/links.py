@@ -12,7 +12,7 @@ from sco_compare.align.candidates import candidate_pairs, rare_pairs
 from sco_compare.align.groups import groups
 from sco_compare.align.judge import CoverageJudge
 from sco_compare.align.similarity import PairScore, comparable, pair_score
-from sco_compare.models import Alignment, Sentence, Status
+from sco_compare.models import Alignment, Sentence, Side, Status
 from sco_compare.settings import Settings
 from sco_compare.text.normalize import Profile, TermWeights, profile
 
@@ -28,9 +28,9 @@ class AlignmentResult:
     """For each sentence of A, its best-scoring linked sentence of B (None when unlinked)."""
     counterparts_b: tuple[int | None, ...]
 
-    def side(self, label: str) -> list[tuple[Status, int | None]]:
-        """Status and best counterpart of each sentence of side "a" or "b"."""
-        if label.lower() == "a":
+    def side(self, side: str | Side) -> list[tuple[Status, int | None]]:
+        """Status and best counterpart of each sentence of side "a" or "b" (either case)."""
+        if Side.of(side) is Side.A:
             return list(zip(self.statuses_a, self.counterparts_a, strict=True))
         return list(zip(self.statuses_b, self.counterparts_b, strict=True))
 
@@ -115,10 +115,13 @@ def _align(
         best_partner_b[j] = max(best_partner_b.get(j, (0.0, -1)), (dice, -i))
 
     judge = CoverageJudge(
-        {"a": sentences_a, "b": sentences_b}, {"a": profiles_a, "b": profiles_b}, weights, settings
+        {Side.A: sentences_a, Side.B: sentences_b},
+        {Side.A: profiles_a, Side.B: profiles_b},
+        weights,
+        settings,
     )
-    statuses_a = tuple(judge.status("a", i, links_a.get(i, ())) for i in range(len(profiles_a)))
-    statuses_b = tuple(judge.status("b", j, links_b.get(j, ())) for j in range(len(profiles_b)))
+    statuses_a = tuple(judge.status(Side.A, i, links_a.get(i, ())) for i in range(len(profiles_a)))
+    statuses_b = tuple(judge.status(Side.B, j, links_b.get(j, ())) for j in range(len(profiles_b)))
     alignments = groups(links_a, links_b, statuses_a, statuses_b, profiles_a, profiles_b, weights)
     return AlignmentResult(
         alignments=tuple(alignments),

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from sco_compare.text.normalize import Profile, TermWeights, profile, term_weights
+from sco_compare.text.normalize import Profile, TermWeights, term_weights
 
 FUZZY_MIN_LENGTH = 5
 """Shorter stems must match exactly: "law" and "low" are not variants of one word."""
@@ -152,12 +152,3 @@ def comparable(
         [p for p in canonical_a if p], [p for p in canonical_b if p], name_boost=name_boost
     )
     return canonical_a, canonical_b, weights
-
-
-def text_similarity(first: str, second: str, *, fuzzy_ratio: float = 0.85) -> float:
-    """Similarity of two texts in [0, 1]: 1 for the same content, 0 for nothing shared."""
-    (profile_first,), (profile_second,), weights = comparable(
-        [profile(first)], [profile(second)], fuzzy_ratio=fuzzy_ratio, name_boost=1.0
-    )
-    assert profile_first is not None and profile_second is not None
-    return pair_score(profile_first, profile_second, weights).score

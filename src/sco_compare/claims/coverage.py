@@ -59,7 +59,7 @@ def judge_claim(
     counterpart, score = _best_counterpart(unit, others, candidates, weights)
     if counterpart is None or score is None or score.coverage_a < settings.claim_cut:
         coverage = score.coverage_a if score else 0.0
-        return replace(claim, status="unique", score=round(coverage, 4)), []
+        return replace(claim, status="unique", score=coverage), []
     coverage = score.coverage_a
     notes = []
     status: ClaimStatus = "shared" if coverage >= settings.claim_shared_cut else "partial"
@@ -88,12 +88,12 @@ def judge_claim(
     judged = replace(
         claim,
         status=status,
-        score=round(coverage, 4),
+        score=coverage,
         counterpart=Counterpart(
             claim_id=counterpart.claim.id,
             sentence=counterpart.claim.sentence,
             text=counterpart.claim.text,
-            score=round(score.score, 4),
+            score=score.score,
             speaker=counterpart.claim.speaker,
         ),
         missing_terms=tuple(unit.profile.surfaces.get(t, t) for t in missing),

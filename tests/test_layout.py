@@ -1,0 +1,77 @@
+"""The package's layout: stages import only the stages before them, and each third-party library
+stays in the stage that needs it."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "sco_compare"
+STAGES = ("readers", "text", "align", "claims", "pipeline", "render", "cli")
+"""In the order data flows: a stage may import the shared core and the stages before it."""
+CORE = frozenset({"models", "settings", "errors", "_version"})
+LIBRARIES = {
+    "rich": {"render", "cli"},
+    "typer": {"cli"},
+    "nltk": {"text"},
+    "markdown_it": {"readers"},
+}
+"""Each third-party library, and the only stages that may import it."""
+MAX_LINES = 350
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def part(module: Path) -> str:
+    """The stage (or core module) a module belongs to: its folder, or its own name."""
+    relative = module.relative_to(PACKAGE)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def imported(module: Path) -> set[str]:
+    """Every module it imports, at the top or inside a function."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("module", modules(), ids=lambda m: str(m.relative_to(PACKAGE)))
+def test_a_stage_imports_only_the_core_and_earlier_stages(module: Path) -> None:
+    mine = part(module)
+    if mine in CORE or mine in ("__init__", "__main__"):
+        allowed = CORE | set(STAGES) if mine in ("__init__", "__main__") else CORE
+    else:
+        allowed = CORE | set(STAGES[: STAGES.index(mine) + 1])
+    for name in imported(module):
+        top, _, rest = name.partition(".")
+        if top == "sco_compare" and rest:
+            assert rest.split(".")[0] in allowed, f"{mine} imports {name}"
+
+
+@pytest.mark.parametrize("module", modules(), ids=lambda m: str(m.relative_to(PACKAGE)))
+def test_third_party_libraries_stay_in_their_stage(module: Path) -> None:
+    for name in imported(module):
+        stages = LIBRARIES.get(name.split(".")[0])
+        assert stages is None or part(module) in stages, f"{part(module)} imports {name}"
+
+
+@pytest.mark.parametrize("module", modules(), ids=lambda m: str(m.relative_to(PACKAGE)))
+def test_no_module_is_over_the_line_limit(module: Path) -> None:
+    assert len(module.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+def test_importing_the_library_loads_no_terminal_or_parsing_library() -> None:
+    probe = "import sys, sco_compare; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True)
+    loaded = set(ast.literal_eval(done.stdout.decode()))
+    assert not loaded & {"rich", "typer", "click", "nltk", "markdown_it"}
