@@ -48,6 +48,10 @@ class NoTextError(InputError):
     """Text with nothing to compare: only whitespace, markup or symbols."""
 
 
+class OutputIsSourceError(InputError):
+    """The report would be written over one of the sources (exit 2: the command is wrong)."""
+
+
 class SettingsError(ScoCompareError, ValueError):
     """A setting out of its range, or of the wrong type."""
 

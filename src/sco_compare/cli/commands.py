@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from sco_compare.cli.output import (
+    check_output,
     output_path,
     reader_gone,
     stop_writing_stdout,
@@ -33,20 +33,13 @@ from sco_compare.render.text import inert
 from sco_compare.settings import Settings
 
 FORMATS = ("terminal", "markdown", "json")
-
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
-
 EXIT_BELOW_BAR = 1
-
 EXIT_BAD_INPUT = 2
-
 EXIT_OUTPUT = 3
-
 EXIT_INTERNAL = 70
 """EX_SOFTWARE of sysexits.h: something failed that should not have, a bug."""
-
 EXIT_INTERRUPTED = 130
-
 EXIT_CLOSED_PIPE = 141
 """As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
 
@@ -130,26 +123,6 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
             say(f"warning: {warning}")
         documents.append(document)
     return documents[0], documents[1]
-
-
-def check_output(output: Path | None, sources: tuple[str, str]) -> None:
-    """Refuse an output file that is one of the sources (a file given by name, or standard input
-    redirected from it): the report would overwrite it."""
-    if output is None:
-        return
-    try:
-        written = output.stat()
-    except OSError:  # not there yet: it cannot be a source
-        return
-    if not stat.S_ISREG(written.st_mode):
-        return  # /dev/null, a pipe: writing there cannot spoil a source
-    for source, label in zip(sources, "AB", strict=True):
-        try:
-            read = os.fstat(sys.stdin.fileno()) if source == "-" else os.stat(source)
-        except (OSError, ValueError, AttributeError):  # missing source: reported when loading
-            continue
-        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
-            fail(f"{output}: is source {label}; the report would overwrite it")
 
 
 def use_color(no_color: bool) -> bool:

@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sco_compare.errors import OutputError
+from sco_compare.errors import OutputError, OutputIsSourceError
+from sco_compare.models import Side
 
 _OPEN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
 """A path that names one of this process's open files: written through that descriptor."""
@@ -129,3 +130,25 @@ def stop_writing_stdout() -> None:
     tried there, not even the flush at exit."""
     with contextlib.suppress(OSError, ValueError):  # no real descriptor (tests): nothing to do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def check_output(output: Path | None, sources: tuple[str, str]) -> None:
+    """Refuse an output file that is one of the sources (a file given by name, or standard input
+    redirected from it): the report would overwrite it."""
+    if output is None:
+        return
+    try:
+        written = output.stat()
+    except OSError:  # not there yet: it cannot be a source
+        return
+    if not stat.S_ISREG(written.st_mode):
+        return  # /dev/null, a pipe: writing there cannot spoil a source
+    for source, side in zip(sources, Side, strict=True):
+        try:
+            read = os.fstat(sys.stdin.fileno()) if source == "-" else os.stat(source)
+        except (OSError, ValueError, AttributeError):  # missing source: reported when loading
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise OutputIsSourceError(
+                f"{output}: is source {side.label}; the report would overwrite it"
+            )
