@@ -19,7 +19,6 @@ TITLE_WORDS = frozenset(
 
 
 CAPITALIZED = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
-
 NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITALIZED}){{0,7}}"
 
 
@@ -28,7 +27,6 @@ NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITAL
 _ACRONYM_DEFINITION = re.compile(
     rf"(?<![\w'’.-])(?P<long>{NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)"
 )
-
 _ENTITY = re.compile(
     rf"(?<![\w'’.-]){CAPITALIZED}(?:\s+(?:(?:of|the|for|de|al)\s+)*{CAPITALIZED})*(?:\s+and\s+{CAPITALIZED}\s+{CAPITALIZED})?"
 )

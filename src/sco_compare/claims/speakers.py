@@ -20,21 +20,15 @@ SPEECH_VERBS = (
 
 
 _ADVERB = r"(?:\s+(?:also|first|then|later|again|further|repeatedly|\w+ly))?"
-
 _WHEN = r"(?:\s+on\s+[A-Z]\w+)?"
-
 _APPOSITIVE = r"(?:,\s+[^,\"]{2,70}?,)?"
-
 _COMMON_NP = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}[\w-]+)"
-
 _LEADING = re.compile(
     rf"^(?:[^\"]{{0,80}}?,\s+)??(?P<who>{NAME}|{_COMMON_NP}|[Hh]e|[Ss]he|[Tt]hey)"
     rf"(?P<role>{_APPOSITIVE}){_WHEN}{_ADVERB}\s+(?:{SPEECH_VERBS})\b"
 )
-
 _PLAIN_NP = r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
 """A speaker named in lower case: "police", "local officials"."""
-
 _TRAILING = re.compile(
     rf"[,\"]\s*(?P<who>{NAME}|{_COMMON_NP}|{_PLAIN_NP})\s+(?:{SPEECH_VERBS})"
     # ... and then the end ("police said on Monday."), or the quote going on (', he said, "...').
@@ -51,11 +45,8 @@ def _inverted(who: str) -> re.Pattern[str]:
 
 
 _INVERTED_NAME = _inverted(NAME)
-
 _INVERTED = _inverted(f"{NAME}|{_COMMON_NP}")
-
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_COMMON_NP}|{NAME}|{_PLAIN_NP})")
-
 _PRONOUNS = frozenset({"he", "she", "they"})
 
 

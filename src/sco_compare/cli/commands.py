@@ -42,7 +42,6 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
 """As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
-
 DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
 """Set (to anything but empty) to see an internal error's traceback."""
 
@@ -190,31 +189,25 @@ def check_fail_under(fail_under: float | None) -> None:
 SourceA = Annotated[
     str, typer.Argument(metavar="A", help="First report (.txt, .md, .html, or - for stdin).")
 ]
-
 SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
-
 FormatOption = Annotated[
     str | None,
     typer.Option(
         "--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"
     ),
 ]
-
 OutputOption = Annotated[
     str | None,
     typer.Option(
         "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
     ),
 ]
-
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")
 ]
-
 ExhaustiveOption = Annotated[
     bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
 ]
-
 FailUnderOption = Annotated[
     float | None,
     typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 if a source is less covered."),

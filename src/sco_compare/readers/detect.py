@@ -6,11 +6,8 @@ import codecs
 import re
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
-
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-
 SUFFIX_HINT = ".txt, .md, .html or .htm, or - for standard input"
 
 
@@ -28,7 +25,6 @@ BINARY_SIGNATURES = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
 )
-
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts the same way
@@ -36,9 +32,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
 _HTML_OPENING = re.compile(r"<(?:!doctype\s+html|html)\b", re.IGNORECASE)
-
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|article|section|blockquote)\b[^<>]*>",
     re.IGNORECASE,

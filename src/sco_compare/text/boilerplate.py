@@ -17,14 +17,11 @@ UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
 
 # An address starts a word (no backtracking into long tokens: linear time on any input).
 _EMAIL_OR_URL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|https?://|www\.\w")
-
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 
 
 HEADLINE_MAX_WORDS = 25
-
 BYLINE_MAX_WORDS = 8
-
 CRUMB_MAX_WORDS = 2
 """A line this short is a crumb or a menu entry, even in a source of headlines."""
 

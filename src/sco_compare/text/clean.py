@@ -11,13 +11,10 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x1b[@-Z\\-_]"  # two-character codes
     r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as one C1 character
 )
-
 _LINE_SEPARATORS = str.maketrans(
     {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
 )
-
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # Characters that show nothing: a text made only of these (and whitespace) has no text.

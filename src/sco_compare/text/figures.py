@@ -30,9 +30,7 @@ MONTHS = {
     )
     for name in names
 }
-
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 ORDINAL_WORDS = {
     word: number
     for number, word in enumerate(
@@ -40,9 +38,7 @@ ORDINAL_WORDS = {
         start=2,
     )
 }
-
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-
 NUMBER_WORDS = {
     **{
         word: number
@@ -54,7 +50,6 @@ NUMBER_WORDS = {
     },
     **{word: 10 * tens for tens, word in enumerate(_TENS, 2)},
 }
-
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 
 
@@ -87,49 +82,33 @@ class NumberMention:
 
 
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
-
 _MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
-
 _COMPOUND_NUMBER = re.compile(
     rf"\b({'|'.join(_TENS)})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE
 )
-
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-
 _NUMERIC_DATE = re.compile(
     r"(?<![\d./])\b(\d{1,2})(?:/(\d{1,2})/((?:19|20)?\d\d)|\.(\d{1,2})\.((?:19|20)\d\d))\b(?![./]\d)"
 )
 """12/04/2012: day and month in an order the text does not say; compared as written."""
-
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
-
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
-
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
-
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
-
 CURRENCIES = "$€£¥"
-
 CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€"}
 """Currencies written as a word after the amount, as their sign. ("pounds" may weigh; "yen" and
 "yuan" share "¥" and stay words.)"""
-
 _AMOUNT = re.compile(
     rf"(?P<currency>[{CURRENCIES}])?"
     r"\s?(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:(?:\s*|-)(?P<scale>thousand|million|billion|bn|m)\b)?(?P<percent>\s?%|\s+per\s?cent\b)?",
 )
-
 _WORD = re.compile(r"[A-Za-z]+")
-
 _NUMBER_LIKE_WORDS = frozenset({*MONTHS, *WEEKDAYS, *ORDINAL_WORDS, *NUMBER_WORDS})
 """Words find_numbers reads as a number or a date."""
-
 _DIGIT = re.compile(r"\d")
 
 
@@ -272,7 +251,6 @@ def number_conflicts(
 FIGURE_TOLERANCE = 0.2
 """Counts of the same thing, or amounts in one currency, within this share of each other are
 taken as one figure, rounded or updated."""
-
 PERCENT_TOLERANCE = 1.0
 """Percentages within this many points of each other are taken as one figure."""
 

@@ -37,15 +37,11 @@ SENTENCE_STARTERS = frozenset(
 
 
 _FULL_STOP = re.compile(r"[。！？]+[」』”’）)]*")
-
 PUNKT_MAX_CHARS = 5_000
 """Punkt reads a longer block in pieces. (NLTK runs its patterns under a time limit, and a long
 run of dots or initials can reach it.)"""
-
 _PIECE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*\s+")
-
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
-
 _LINE_BREAK = re.compile(r"\n")
 
 # A person's initials ("J.D.", "W.") ending a piece Punkt cut.
@@ -53,11 +49,8 @@ _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 
 # Before these, initials are more often a place or a body ("in L.A.", "the U.N.", "Newark, N.J.").
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
-
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
-
 _DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
-
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 
 
