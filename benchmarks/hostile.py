@@ -68,6 +68,13 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
     "hyphens": (".txt", lambda k: "a-" * (10_000 * k)),
     "apostrophes": (".txt", lambda k: "a'" * (10_000 * k)),
     "no_punctuation": (".txt", lambda k: "word " * (8_000 * k)),
+    "spaces_in_a_sentence": (
+        ".txt",
+        lambda k: "We won, said Xi" + " " * (10_000 * k) + "it ended.",
+    ),
+    "capital_stopwords": (".txt", lambda k: "A " * (10_000 * k) + "went."),
+    "run_on_lines": (".txt", lambda k: "and so on\n" * (5_000 * k)),
+    "repeated_sentence": (".txt", lambda k: "The minister met the press. " * (200 * k)),
     "cjk": (".txt", lambda k: "部长会见了记者。" * (2_000 * k)),
     "thai": (".txt", lambda k: "รัฐมนตรีพบนักข่าว " * (2_000 * k)),
     "open_tags": (".html", lambda k: "<a" * (20_000 * k)),

@@ -81,3 +81,8 @@ def test_negations_with_or_without_their_apostrophe(text: str, negated: bool) ->
 
 def test_cant_and_cannot_leave_the_same_terms() -> None:
     assert profile("They can't sign the deal.").terms == profile("They cannot sign the deal.").terms
+
+
+def test_bidi_and_tag_characters_inside_a_word_do_not_change_it() -> None:
+    assert dice("Sh\U000e0041anghai summit opened.", "Shanghai summit opened.") == 1.0
+    assert dice("Sha\u202enghai summit\u061c opened.", "Shanghai summit opened.") == 1.0

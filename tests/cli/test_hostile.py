@@ -261,3 +261,59 @@ def test_claims_of_a_text_with_repeated_quotes_against_itself_are_all_shared() -
     assert {c.status for c in report.claims} == {"shared"}
     assert all(c.counterpart and c.counterpart.claim_id[1:] == c.id[1:] for c in report.claims)
     assert not report.conflicts
+
+
+def test_a_long_ordinal_is_data_not_a_crash(tmp_path: Path) -> None:
+    source = tmp_path / "ordinal.txt"
+    source.write_text(f"The city marked its {'1' * 4301}th anniversary on Monday.", "utf-8")
+    result = runner.invoke(app, ["claims", str(source), str(source), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert {c["status"] for c in json.loads(result.stdout)["claims"]} == {"shared"}
+
+
+def test_a_sentence_repeated_past_the_index_limit_is_still_found_in_its_copy() -> None:
+    text = "The minister met the press. " * 101  # each word in more sentences than are indexed
+    comparison = compare(text, text)
+    assert set(comparison.statuses_a) == set(comparison.statuses_b) == {"covered"}
+    assert {c.status for c in compare_claims(comparison).claims} == {"shared"}
+
+
+def test_a_clause_without_words_is_not_a_claim() -> None:
+    text = "* * * *; The minister met the press on Monday."
+    assert {c.status for c in compare_claims(compare(text, text)).claims} == {"shared"}
+
+
+@pytest.mark.parametrize("name", ["newdir/.", "nodir/x/..", "reports/"])
+def test_an_output_name_that_names_a_directory_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-o", name])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"sco-compare: error: {name}: names a directory, cannot write the report there\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_link_loop_is_refused_and_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    target = tmp_path / "loop1"
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-o", str(target)])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"sco-compare: error: {target}: cannot write the report"
+        " (Too many levels of symbolic links)\n"
+    )
+    assert target.is_symlink()
+
+
+def test_an_output_of_a_dash_is_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-f", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["version"]
+    assert list(tmp_path.iterdir()) == []

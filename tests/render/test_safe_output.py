@@ -32,7 +32,7 @@ TITLE = "\x1b]0;pwned\x07"
 CSI_C1 = "\x9b31m"
 ARABIC_MARK = "\u061c"  # a bidi control outside the usual overrides
 TAGS = "\U000e0041\U000e0042"  # invisible tag characters
-ADDRESSES = "press@example.org, https://example.org/x or www.example.org"
+ADDRESSES = "press@example.org, https://example.org/x, _www.example.org or mailto:a@example.org"
 
 # Each hostile string sits both in sentences the other report shares (diff cells, partial
 # claims) and in sentences only one report has (unique lists), with a table pipe and a
@@ -145,8 +145,19 @@ def test_markdown_renders_report_text_as_text(command: str, hostile_pair: list[s
     assert "<script" not in html and "<img" not in html and "<a " not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "[bold red]x[/]" in html
-    assert "Uzbekistan | today." in re.sub(r"<[^>]+>", "", html)
-    assert ADDRESSES in html  # shown as written, and not as links
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert "Uzbekistan | today." in shown
+    assert ADDRESSES in shown  # shown as written, and not as links
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_github_shows_addresses_in_report_text_as_text(
+    command: str, hostile_pair: list[str]
+) -> None:
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    html = cmarkgfm.github_flavored_markdown_to_html(run(command, hostile_pair, "-f", "markdown"))
+    assert "<a " not in html and "<script" not in html and "<img" not in html
+    assert ADDRESSES in re.sub(r"<[^>]+>", "", html)
 
 
 def assert_tables_intact(markdown: str) -> None:

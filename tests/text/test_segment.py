@@ -151,3 +151,22 @@ def test_a_headline_is_not_joined_to_the_story_under_it() -> None:
     )
     sentences = split_sentences(text, "A")
     assert [s.boilerplate for s in sentences] == [True, False]
+
+
+def test_half_width_stops_between_chinese_characters_end_sentences() -> None:
+    assert texts("部长会见了记者.他说很好!好吗?是的｡") == [
+        "部长会见了记者.",
+        "他说很好!",
+        "好吗?",
+        "是的｡",
+    ]
+    assert texts("The rate was 3.5 percent. It rose.") == ["The rate was 3.5 percent.", "It rose."]
+
+
+def test_a_sentence_longer_than_punkts_pieces_stays_one_sentence() -> None:
+    names = ", ".join(["Kazakhstan", "Russia", "China"] * 700)
+    long_sentence = f"The envoys of {names} met in Beijing on Monday."
+    assert texts(long_sentence + " They left.") == [long_sentence, "They left."]
+    spaced = "The minister said that" + " " * 6000 + "the talks went well."
+    assert texts(spaced) == [spaced]
+    assert texts("x" * 10_000 + " went.") == ["x" * 10_000 + " went."]

@@ -25,7 +25,8 @@ def top_partners(
     quadratic. Of the best `candidates`, a pair is kept only if its weighted Dice could still
     reach `least_dice`, counting every term left out of the index as shared. For the sentences
     in `unpruned`, also every partner that could be their best match (among those that share an
-    indexed term with them). With `exhaustive`, every pair of content sentences.
+    indexed term with them). A sentence that shares no indexed term looks among the first
+    holders of its least common term. With `exhaustive`, every pair of content sentences.
     """
     if settings.exhaustive:
         yield from (
@@ -62,6 +63,14 @@ def top_partners(
                     overlap[j] += weight
             elif partners:
                 left_out += weights(term)
+        if not overlap and left_out:
+            # Every term it shares is too common to index (a sentence repeated hundreds of
+            # times): its partners are among the first holders of its least common term.
+            rarest = min((t for t in p.terms if t in postings), key=lambda t: (len(postings[t]), t))
+            for j in postings[rarest][:cap]:
+                q = others[j]
+                assert q is not None
+                overlap[j] = weights.total(p.terms & q.terms)
         total = weights.total_of(p.terms)
         # A partner is kept if its weighted Dice could reach the bar, counting left-out terms
         # as shared: 2 * (overlap + left out) / (both totals).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +18,11 @@ MIN_CLAUSE_WORDS = 4
 """A split that would leave a piece shorter than this is not made."""
 
 
-# Where a new claim starts inside a sentence: the position of each match's end.
+_TOKEN = re.compile(r"\S+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# Where a new claim starts inside a sentence: the position of each match's end. (A pattern that
+# opens with whitespace is tried where a run of it starts only: tried at each of its characters,
+# it would read the rest of the run again each time.)
 _CLAUSE_STARTS = (
     re.compile(r";\s*"),
     re.compile(r",\s+(?=which\s)"),
@@ -25,11 +30,11 @@ _CLAUSE_STARTS = (
         r",\s+(?=(?:and|but|while|whereas)\s+(?:he|she|it|they|we|the|this|that|these|those"
         r"|[A-Z]\w*)\b)"
     ),
-    re.compile(r"\s+(?=and\s+\w+ed\s+(?:the|a|an|its|their|his|her|new|\d)\b)"),
+    re.compile(r"(?<!\s)\s+(?=and\s+\w+ed\s+(?:the|a|an|its|their|his|her|new|\d)\b)"),
     re.compile(r",\s+(?=(?:second|third|fourth|fifth|secondly|thirdly|finally|lastly)\b)"),
     # The place of an event, when it ends the sentence: "... at the Great Hall of the People".
     re.compile(
-        r"\s+(?=(?:at|in)\s+the\s+[A-Z]\w+(?:\s+(?:(?:of|the|and)\s+)*[A-Z]\w+)+"
+        r"(?<!\s)\s+(?=(?:at|in)\s+the\s+[A-Z]\w+(?:\s+(?:(?:of|the|and)\s+)*[A-Z]\w+)+"
         r"(?:\s+in\s+[A-Z]\w+)?[.!?\"']*$)"
     ),
 )
@@ -38,10 +43,16 @@ _CLAUSE_STARTS = (
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the claim units of a sentence: clauses, enumerated items, a closing place."""
     cuts = sorted({m.end() for pattern in _CLAUSE_STARTS for m in pattern.finditer(text)})
+    # Words: runs without spaces that hold a letter or a digit ("* * *" holds none).
+    word_starts = [m.start() for m in _TOKEN.finditer(text) if _LETTER_OR_DIGIT.search(m.group())]
+
+    def words(begin: int, end: int) -> int:
+        return bisect_left(word_starts, end) - bisect_left(word_starts, begin)
+
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in cuts:
-        if len(text[start:cut].split()) >= MIN_CLAUSE_WORDS <= len(text[cut:].split()):
+        if words(start, cut) >= MIN_CLAUSE_WORDS <= words(cut, len(text)):
             spans.append((start, cut))
             start = cut
     spans.append((start, len(text)))

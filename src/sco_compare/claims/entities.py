@@ -56,16 +56,11 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
     for text in texts:
         folded = fold(text)
         for match in _ACRONYM_DEFINITION.finditer(folded):
-            long_words = match.group("long").split()
-            while long_words and plain_word(long_words[0]):
-                long_words = long_words[1:]
+            long_words = without_plain_words(match.group("long").split())
             if long_words:
                 expansions[match.group("short").replace(".", "")] = " ".join(long_words)
         for match in _ENTITY.finditer(folded):
-            words = match.group().split()
-            while words and plain_word(words[0]):
-                words = words[1:]
-            entity = " ".join(words)
+            entity = " ".join(without_plain_words(match.group().split()))
             if not entity:
                 continue
             if entity.isupper() and 2 <= len(entity) <= 6:
@@ -94,15 +89,9 @@ def find_entities(
     opening = len(folded) - len(folded.lstrip(" \"'("))
     for match in _ENTITY.finditer(folded):
         words = match.group().split()
-        starts_sentence = match.start() <= opening
-        while words and (
-            plain_word(words[0])
-            or starts_sentence
-            and words[0].split("-")[0].lower() in common_words
-        ):
-            words, starts_sentence = words[1:], False
-        while words and plain_word(words[-1]):
-            words = words[:-1]
+        if match.start() <= opening and words[0].split("-")[0].lower() in common_words:
+            words = words[1:]  # "Terrorism ..." opening the sentence: a word, not a name
+        words = without_plain_words(words, at_the_end=True)
         if not words:
             continue
         name = " ".join(words)
@@ -113,6 +102,16 @@ def find_entities(
         if shown not in entities:
             entities.append(shown)
     return tuple(entities)
+
+
+def without_plain_words(words: list[str], *, at_the_end: bool = False) -> list[str]:
+    """The words without the plain words that open them (and, `at_the_end`, close them)."""
+    start, end = 0, len(words)
+    while start < end and plain_word(words[start]):
+        start += 1
+    while at_the_end and end > start and plain_word(words[end - 1]):
+        end -= 1
+    return words[start:end]
 
 
 def plain_word(word: str) -> bool:

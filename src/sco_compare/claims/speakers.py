@@ -32,7 +32,8 @@ _PLAIN_NP = r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
 _TRAILING = re.compile(
     rf"[,\"]\s*(?P<who>{NAME}|{_COMMON_NP}|{_PLAIN_NP})\s+(?:{SPEECH_VERBS})"
     # ... and then the end ("police said on Monday."), or the quote going on (', he said, "...').
-    rf"(?:(?:\s+(?:on|in|at|last|this|late|early)\b[^,\"]{{0,30}})?\s*[.!?]?[\"']?\s*$|\s*,\s*\")"
+    rf"(?:(?:\s+(?:on|in|at|last|this|late|early)\b[^,\"]{{0,30}})?\s*(?:(?:[.!?][\"']?|[\"'])\s*)?$"
+    rf"|\s*,\s*\")"
 )
 
 
@@ -40,7 +41,7 @@ def _inverted(who: str) -> re.Pattern[str]:
     """A sentence closing on "said WHO" (and maybe a role: "..., said Smith, the mayor.")."""
     return re.compile(
         rf"[,\"]\s*(?:said|says|added|adds|told reporters)\s+(?P<who>{who})"
-        rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*[,.]?\s*$"
+        rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*(?:[,.]\s*)?$"
     )
 
 

@@ -28,10 +28,13 @@ def open_descriptor(path: Path) -> int | None:
 
 
 def output_path(output: str | None) -> Path | None:
-    """The -o path; a name ending in "/" names a directory (pathlib would drop the slash)."""
-    if output is None:
+    """The -o path (None for stdout: no -o, or "-"). A name ending in "/", "." or ".." names a
+    directory (pathlib would drop or resolve that part)."""
+    if output is None or output == "-":
         return None
-    if output.endswith(("/", os.sep)):
+    if not output:
+        raise OutputError("-o '': an empty file name")
+    if os.path.basename(output) in ("", ".", ".."):
         raise OutputError(f"{output}: names a directory, cannot write the report there")
     return Path(output)
 
@@ -47,8 +50,10 @@ def write_report(path: Path, text: str) -> None:
     """
     try:
         existing = path.stat()
-    except OSError:
+    except FileNotFoundError:
         existing = None
+    except OSError as error:  # a link loop, a file where a folder should be, no permission
+        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise OutputError(f"{path}: is a directory, cannot write the report there")
     descriptor = open_descriptor(path)

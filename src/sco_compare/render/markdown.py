@@ -18,16 +18,25 @@ from sco_compare.render.text import (
 from sco_compare.settings import Settings
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
-# What renderers turn into links without any markup (GitHub's autolinks: "https://...",
-# "www.", an e-mail address): one character of each written as an entity, so none is a link.
-_AUTOLINKED = re.compile(r"(?<=\w):(?=//)|(?<![\w.])w(?=ww\.)|@", re.IGNORECASE)
+# What renderers turn into links without any markup (GitHub's autolinks: "https://...", "www.",
+# an e-mail address): a scheme's colon and the "w" that opens "www." are written as entities,
+# and an address's "@" follows an empty HTML comment (GitHub reads entities before it looks for
+# addresses, but no address spans a comment).
+_AUTOLINKED = re.compile(
+    r"(?<=\w):(?=//)|(?<![A-Za-z0-9])w(?=ww\.)|(?<=[\w.+-])@(?=[\w-])", re.IGNORECASE
+)
+
+
+def _unlinked(match: re.Match[str]) -> str:
+    character = match.group()
+    return "<!-- -->@" if character == "@" else f"&#{ord(character)};"
 
 
 def escape(text: str) -> str:
     """Text that renders as itself, never as markup or a link: HTML escaped, Markdown specials
     and pipes backslashed, addresses kept from being linked."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(inert(text), quote=False))
-    return _AUTOLINKED.sub(lambda m: f"&#{ord(m.group())};", text)
+    return _AUTOLINKED.sub(_unlinked, text)
 
 
 def code(text: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from sco_compare.models import Sentence
 from sco_compare.text.normalize import UNSPACED, fold
 
-ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[\"”’」』]$")
+ENDS_SENTENCE = re.compile(r"[.!?…。！？｡][\"'”’)\]」』）]*$|[\"”’」』]$")
 
 
 # In scripts written without spaces between words, two characters count as a word.

@@ -84,7 +84,7 @@ class NumberMention:
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
-_MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
+_MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")
 _COMPOUND_NUMBER = re.compile(
     rf"\b({'|'.join(_TENS)})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE
 )
@@ -96,7 +96,7 @@ _NUMERIC_DATE = re.compile(
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
-_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_ORDINAL = re.compile(r"\b(\d{1,9})(?:st|nd|rd|th)\b")
 CURRENCIES = "$€£¥"
 CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€"}
 """Currencies written as a word after the amount, as their sign. ("pounds" may weigh; "yen" and

@@ -42,6 +42,9 @@ _FOLD_TABLE = str.maketrans(
         "\u200d": None,
         "\u2060": None,
         "\ufeff": None,
+        # Bidi controls and tag characters change how a word shows, not what it is.
+        **dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]),
+        **dict.fromkeys(range(0xE0000, 0xE0080)),
     }
 )
 
@@ -67,6 +70,7 @@ NEGATIONS = frozenset(
 
 UNSPACED = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff66-\uff9f\U00020000-\U0003134f"
 )
 """Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana,
 Chinese): each of their characters is a token, so such texts are compared by characters."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sco_compare.models import Sentence
 from sco_compare.text.boilerplate import ENDS_SENTENCE, is_boilerplate
+from sco_compare.text.normalize import UNSPACED
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -36,7 +37,8 @@ SENTENCE_STARTERS = frozenset(
 )
 
 
-_FULL_STOP = re.compile(r"[。！？]+[」』”’）)]*")
+# Full-width stops, and half-width ones between two characters of a script without spaces.
+_FULL_STOP = re.compile(rf"[。！？｡]+[」』”’）)]*|(?<=[{UNSPACED}])[.!?]+(?=[{UNSPACED}])")
 PUNKT_MAX_CHARS = 5_000
 """Punkt reads a longer block in pieces. (NLTK runs its patterns under a time limit, and a long
 run of dots or initials can reach it.)"""
@@ -88,7 +90,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         position = match.end()
     hard_wrapped = _hard_wrapped([end - start for start, end in lines])
     block_start: int | None = None
-    block_end = 0
+    block_end = last_start = 0  # (last_start: where the block's last line starts)
     for start, end in lines:
         line = text[start:end].strip()
         if not line:
@@ -97,17 +99,17 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
                 block_start = None
             continue
         if block_start is not None:
-            last_line = text[block_start:block_end].rstrip().rsplit("\n", 1)[-1]
+            last_line = text[last_start:block_end].rstrip()
             wrapped = not ENDS_SENTENCE.search(last_line) and (
                 _LOWER_START.match(line) is not None
                 or hard_wrapped
                 and WRAP_MIN <= len(last_line) <= WRAP_MAX
             )
             if wrapped:
-                block_end = end
+                block_end, last_start = end, start
                 continue
             yield block_start, block_end
-        block_start, block_end = start, end
+        block_start, block_end, last_start = start, end, start
     if block_start is not None:
         yield block_start, block_end
 
@@ -142,19 +144,22 @@ only, and reading all of it for each cut would take quadratic time in a run of c
 
 
 def _spans(block: str) -> list[tuple[int, int]]:
-    """Sentence spans of a block: Punkt's, with the cuts it made inside a sentence undone, and
-    cut at full-width stops. (Punkt's work is done first, so that its time limit covers its own
-    patterns only.)"""
+    """Sentence spans of a block: Punkt's, with the cuts it made inside a sentence (and the
+    cuts made to read a long block in pieces) undone, and cut at full-width stops. (Punkt's work
+    is done first, so that its time limit covers its own patterns only.)"""
+    found, forced = _punkt_spans(block)
     spans: list[tuple[int, int]] = []
     all_dots = False
-    for start, end in _punkt_spans(block):
+    next_forced = 0  # the first forced cut not behind the sentence so far
+    for start, end in found:
         piece = block[start:end]
-        if not piece.strip():
-            continue
         dots = _DOTS.match(piece) is not None
         if spans:
+            while next_forced < len(forced) and forced[next_forced] < spans[-1][1]:
+                next_forced += 1
+            across_a_cut = next_forced < len(forced) and forced[next_forced] <= start
             tail = block[max(spans[-1][0], spans[-1][1] - _TAIL) : spans[-1][1]]
-            if _continues(tail, piece, previous_is_dots=all_dots):
+            if across_a_cut or _continues(tail, piece, previous_is_dots=all_dots):
                 spans[-1] = (spans[-1][0], end)
                 all_dots = all_dots and dots
                 continue
@@ -163,24 +168,32 @@ def _spans(block: str) -> list[tuple[int, int]]:
     return [cut for start, end in spans for cut in _at_full_stops(block, start, end)]
 
 
-def _punkt_spans(block: str) -> list[tuple[int, int]]:
-    """Punkt's spans of a block, read in pieces of at most PUNKT_MAX_CHARS; a piece that still
-    reaches NLTK's time limit is cut after each sentence-final stop instead."""
+def _punkt_spans(block: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Punkt's spans of a block without their edge spaces, read in pieces of at most
+    PUNKT_MAX_CHARS (a piece that still reaches NLTK's time limit is cut after each stop
+    instead); and where a piece was cut other than after a stop."""
+    pieces, forced = _pieces(block)
     spans: list[tuple[int, int]] = []
-    for start, end in _pieces(block):
+    for start, end in pieces:
         piece = block[start:end]
         try:
             found = list(_tokenizer().span_tokenize(piece))
         except TimeoutError:
             found = _stop_spans(piece)
-        spans.extend((start + s, start + e) for s, e in found)
-    return spans
+        for first, last in found:
+            text = piece[first:last]
+            if stripped := text.strip():
+                first += start + len(text) - len(text.lstrip())
+                spans.append((first, first + len(stripped)))
+    return spans, forced
 
 
-def _pieces(block: str) -> list[tuple[int, int]]:
+def _pieces(block: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The block cut into pieces of at most PUNKT_MAX_CHARS: after the last sentence-final stop
-    in the second half of each, else at its last space, else where the length runs out."""
-    pieces = []
+    in the second half of each, else at its last space, else where the length runs out; and the
+    cuts of the last two kinds, which a sentence goes on across."""
+    pieces: list[tuple[int, int]] = []
+    forced: list[int] = []
     start = 0
     while len(block) - start > PUNKT_MAX_CHARS:
         limit = start + PUNKT_MAX_CHARS
@@ -190,21 +203,17 @@ def _pieces(block: str) -> list[tuple[int, int]]:
         if cut is None:
             space = block.rfind(" ", start + 1, limit)
             cut = space + 1 if space != -1 else limit
+            forced.append(cut)
         pieces.append((start, cut))
         start = cut
     pieces.append((start, len(block)))
-    return pieces
+    return pieces, forced
 
 
 def _stop_spans(text: str) -> list[tuple[int, int]]:
     """Sentences cut after each sentence-final stop followed by a space: a plain splitter."""
-    spans = []
-    start = 0
-    for match in _PIECE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, s + len(text[s:e].rstrip())) for s, e in spans if text[s:e].strip()]
+    ends = [match.end() for match in _PIECE_END.finditer(text)]
+    return list(zip([0, *ends], [*ends, len(text)], strict=True))
 
 
 def _at_full_stops(block: str, start: int, end: int) -> list[tuple[int, int]]:
