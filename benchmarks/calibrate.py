@@ -232,7 +232,7 @@ def msrp_inputs(
     msrp: list[tuple[bool, str, str]], settings: Settings
 ) -> tuple[list[tuple[float, ...]], list[bool], list[bool]]:
     """The match features, the labels and the conflict flags of the MSRP pairs."""
-    judged = [pair_judgement(a, b, settings) for _, a, b in msrp]
+    judged = [pair_judgement(a, b, settings=settings) for _, a, b in msrp]
     return [f for f, _ in judged], [t for t, _, _ in msrp], [c for _, c in judged]
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 
 from sco_compare._version import __version__
 from sco_compare.align import align
+from sco_compare.claims.coverage import judge_claims
 from sco_compare.errors import NoTextError
-from sco_compare.models import Claim, ClaimsReport, Comparison, Conflict, Document, Side
+from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.readers.html import html_to_text
 from sco_compare.readers.markdown import markdown_to_text
 from sco_compare.readers.source import read_source
@@ -78,7 +78,7 @@ def load_document(
     return replace(document, name=source.name), source.warning
 
 
-def as_document(source: str | Document, label: str) -> Document:
+def _as_document(source: str | Document, label: str) -> Document:
     """A Document labelled `label`: texts are segmented, documents relabelled if needed."""
     if isinstance(source, str):
         return document_from_text(source, label=label)
@@ -93,7 +93,7 @@ def compare(
 ) -> Comparison:
     """Compare two reports: which sentences each covers, shares in part, or alone reports."""
     settings = settings or Settings()
-    document_a, document_b = as_document(a, Side.A.label), as_document(b, Side.B.label)
+    document_a, document_b = _as_document(a, Side.A.label), _as_document(b, Side.B.label)
     result = align(document_a.sentences, document_b.sentences, settings)
     return Comparison(
         document_a=document_a,
@@ -109,44 +109,4 @@ def compare(
 def compare_claims(comparison: Comparison) -> ClaimsReport:
     """Claims of both sources of a comparison, each shared, partial or unique against the other
     (with the comparison's settings)."""
-    from sco_compare.align.similarity import comparable
-    from sco_compare.claims.clauses import claim_units
-    from sco_compare.claims.coverage import entity_groups, judge_side, speaker_groups
-    from sco_compare.claims.entities import find_acronyms, vocabulary
-
-    settings = comparison.settings
-    texts = [d.text for d in comparison.documents]
-    common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))
-    acronyms = find_acronyms(texts)
-    units = {
-        side: claim_units(
-            comparison.document(side),
-            comparison.statuses(side),
-            common_words=common_words,
-            acronyms=acronyms,
-        )
-        for side in Side
-    }
-    canonical_a, canonical_b, weights = comparable(
-        [u.profile for u in units[Side.A]],
-        [u.profile for u in units[Side.B]],
-        fuzzy_ratio=settings.fuzzy_ratio,
-        name_boost=settings.name_boost,
-    )
-    for side, canonical in ((Side.A, canonical_a), (Side.B, canonical_b)):
-        units[side] = [
-            replace(u, profile=p) for u, p in zip(units[side], canonical, strict=True) if p
-        ]
-    vocabularies = {side: vocabulary(comparison.document(side).text) for side in Side}
-    judged: dict[str, Claim] = {}
-    conflicts: dict[tuple[str, str, str], Conflict] = {}  # one per pair of claims and kind
-    for side in Side:
-        found = judge_side(
-            units[side], units[side.other], weights, settings, vocabularies[side.other]
-        )
-        for claim, claim_conflicts in found:
-            judged[claim.id] = claim
-            conflicts.update(((c.a, c.b, c.kind), c) for c in claim_conflicts)
-    groups = speaker_groups(units, judged) + entity_groups(units, judged, vocabularies)
-    ordered = tuple(judged[u.claim.id] for side in Side for u in units[side])
-    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts.values()))
+    return judge_claims(comparison)

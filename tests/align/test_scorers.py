@@ -48,17 +48,5 @@ def test_a_text_against_itself_scores_its_identity(scorer: Scorer, text: str, ot
 @by_name
 def test_settings_are_keyword_only(scorer: Scorer) -> None:
     with pytest.raises(TypeError):
-        scorer("Xi met Razov.", "Razov met Xi.", Settings())
+        scorer("Xi met Razov.", "Razov met Xi.", Settings())  # type: ignore[call-arg]
     assert scorer("Xi met Razov.", "Razov met Xi.", settings=Settings()) > 0
-
-
-def test_the_same_content_in_another_order_is_a_full_dice_score() -> None:
-    assert dice("Xi met Razov in Beijing.", "In Beijing, Razov met Xi.") == 1.0
-    assert dice("Beijing will host the summit.", "Rain fell in Oslo.") == 0.0
-
-
-def test_a_text_is_a_match_of_itself_and_not_of_an_unrelated_one() -> None:
-    cut = Settings().covered_cut
-    text = "Beijing will host the 12th summit of the organization in June."
-    assert match_probability(text, text) >= cut
-    assert match_probability(text, "Rain fell in Oslo on Tuesday after a dry week.") < cut

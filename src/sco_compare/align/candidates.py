@@ -43,7 +43,6 @@ def top_partners(
             for term in q.terms:
                 postings[term].append(j)
     cap = settings.index_max_postings
-    most = max(settings.candidates, 0)
     totals = [weights.total_of(q.terms) if q is not None else 0.0 for q in others]
     # What each other sentence could share through terms left out of the index.
     frequent = [
@@ -76,7 +75,7 @@ def top_partners(
         # as shared: 2 * (overlap + left out) / (both totals).
         # Ties keep the (deterministic) order in which partners were first met. (heapq.nlargest
         # gives the same, but loops in Python; a C sort of a few hundred partners is faster.)
-        ranked = sorted(overlap, key=overlap.__getitem__, reverse=True)[:most]
+        ranked = sorted(overlap, key=overlap.__getitem__, reverse=True)[: settings.candidates]
         kept = {
             j
             for j in ranked

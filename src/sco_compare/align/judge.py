@@ -114,11 +114,17 @@ def probability(log_odds: float) -> float:
     return odds / (1.0 + odds)
 
 
+def match_chance(
+    first: Profile, second: Profile, weights: TermWeights, settings: Settings
+) -> float:
+    """The model's probability that the two report the same thing."""
+    return probability(logit(match_features(first, second, weights), settings.match_weights))
+
+
 def matches(first: Profile, second: Profile, weights: TermWeights, settings: Settings) -> bool:
     """Whether the model gives the pair at least `covered_cut` probability of reporting the same
     thing."""
-    chance = probability(logit(match_features(first, second, weights), settings.match_weights))
-    return chance >= settings.covered_cut
+    return match_chance(first, second, weights, settings) >= settings.covered_cut
 
 
 def conflicting(

@@ -95,7 +95,7 @@ def claim_units(
             text = sentence.text[start:end]
             own = find_speaker(text, leading_only=True) if len(spans) > 1 else None
             speaker = attribution.resolve(own, text) if own else sentence_speaker
-            mentions = find_numbers(text)
+            numbers = find_numbers(text)
             claim = Claim(
                 id=sentence.id if len(spans) == 1 else f"{sentence.id}.{number}",
                 source=source,
@@ -105,9 +105,9 @@ def claim_units(
                 text=text,
                 speaker=speaker.name if speaker else None,
                 entities=find_entities(text, common_words=common_words, acronyms=acronyms),
-                numbers=tuple(str(m) for m in mentions),
+                numbers=tuple(str(n) for n in numbers),
             )
-            units.append(ClaimUnit(claim, profile(text), speaker, mentions))
+            units.append(ClaimUnit(claim, profile(text), speaker, numbers))
         attribution.remember(sentence_speaker)
     return units
 

@@ -1,18 +1,28 @@
-"""Each claim shared, partial or unique against its closest counterpart; speakers and names
-only one source has."""
+"""Each claim shared, partial or unique against its closest counterpart; speakers and names only
+one source has: the claims report."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from sco_compare.align.candidates import top_partners
-from sco_compare.align.similarity import PairScore, pair_score
-from sco_compare.claims.clauses import ClaimUnit, whole_sentences
-from sco_compare.claims.entities import Vocabulary, mentioned
+from sco_compare.align.similarity import PairScore, comparable, pair_score
+from sco_compare.claims.clauses import ClaimUnit, claim_units, whole_sentences
+from sco_compare.claims.entities import Vocabulary, find_acronyms, mentioned, vocabulary
 from sco_compare.claims.speakers import same_speaker
-from sco_compare.models import Claim, ClaimGroup, ClaimStatus, Conflict, Counterpart, Side
+from sco_compare.models import (
+    Claim,
+    ClaimGroup,
+    ClaimsReport,
+    ClaimStatus,
+    Comparison,
+    Conflict,
+    Counterpart,
+    Side,
+)
 from sco_compare.settings import Settings
 from sco_compare.text.figures import number_conflicts
 from sco_compare.text.normalize import TermWeights
@@ -132,14 +142,14 @@ def _missing(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def speaker_groups(
-    claims_by_source: dict[Side, list[ClaimUnit]], judged: dict[str, Claim]
+    units_by_side: dict[Side, list[ClaimUnit]], judged: dict[str, Claim]
 ) -> list[ClaimGroup]:
     """For each source, the speakers it quotes that the other does not, with their claims."""
     groups = []
     for source in Side:
-        other_speakers = [u.speaker for u in claims_by_source[source.other] if u.speaker]
+        other_speakers = [u.speaker for u in units_by_side[source.other] if u.speaker]
         by_speaker: list[list[ClaimUnit]] = []
-        for unit in claims_by_source[source]:
+        for unit in units_by_side[source]:
             if unit.speaker is None:
                 continue
             for units in by_speaker:
@@ -162,7 +172,7 @@ def speaker_groups(
 
 
 def entity_groups(
-    claims_by_source: dict[Side, list[ClaimUnit]],
+    units_by_side: dict[Side, list[ClaimUnit]],
     judged: dict[str, Claim],
     vocabularies: dict[Side, Vocabulary],
 ) -> list[ClaimGroup]:
@@ -171,7 +181,7 @@ def entity_groups(
     for source in Side:
         other = source.other
         by_entity: dict[str, list[str]] = defaultdict(list)
-        for unit in claims_by_source[source]:
+        for unit in units_by_side[source]:
             for entity in unit.claim.entities:
                 if not mentioned(entity, vocabularies[other]):
                     by_entity[entity].append(unit.claim.id)
@@ -179,3 +189,44 @@ def entity_groups(
             unique = sum(judged[i].status == "unique" for i in ids)
             groups.append(ClaimGroup("entity", entity, source.key, tuple(ids), unique))
     return groups
+
+
+def judge_claims(comparison: Comparison) -> ClaimsReport:
+    """Claims of both sources of a comparison, each shared, partial or unique against the other
+    (with the comparison's settings)."""
+    settings = comparison.settings
+    texts = [d.text for d in comparison.documents]
+    common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))
+    acronyms = find_acronyms(texts)
+    units = {
+        side: claim_units(
+            comparison.document(side),
+            comparison.statuses(side),
+            common_words=common_words,
+            acronyms=acronyms,
+        )
+        for side in Side
+    }
+    canonical_a, canonical_b, weights = comparable(
+        [u.profile for u in units[Side.A]],
+        [u.profile for u in units[Side.B]],
+        fuzzy_ratio=settings.fuzzy_ratio,
+        name_boost=settings.name_boost,
+    )
+    for side, canonical in ((Side.A, canonical_a), (Side.B, canonical_b)):
+        units[side] = [
+            replace(u, profile=p) for u, p in zip(units[side], canonical, strict=True) if p
+        ]
+    vocabularies = {side: vocabulary(comparison.document(side).text) for side in Side}
+    judged: dict[str, Claim] = {}
+    conflicts: dict[tuple[str, str, str], Conflict] = {}  # one per pair of claims and kind
+    for side in Side:
+        found = judge_side(
+            units[side], units[side.other], weights, settings, vocabularies[side.other]
+        )
+        for claim, claim_conflicts in found:
+            judged[claim.id] = claim
+            conflicts.update(((c.a, c.b, c.kind), c) for c in claim_conflicts)
+    groups = speaker_groups(units, judged) + entity_groups(units, judged, vocabularies)
+    ordered = tuple(judged[u.claim.id] for side in Side for u in units[side])
+    return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts.values()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sco_compare.claims.entities import NAME, TITLE_WORDS
+from sco_compare.claims.entities import NAME, TITLE_WORDS, entity_key
 from sco_compare.text.normalize import STOPWORDS, fold
 
 SPEECH_VERBS = (
@@ -65,7 +65,7 @@ class Speaker:
 
 def speaker_key(name: str) -> frozenset[str]:
     """The words that identify a speaker: the name without titles, lower-cased."""
-    words = re.findall(r"[\w'’]+", fold(name).replace("-", " ").lower())
+    words = entity_key(name).split()
     kept = [w for w in words if w not in TITLE_WORDS and w not in STOPWORDS]
     return frozenset(kept or words)
 

@@ -15,7 +15,6 @@ class DecodedText:
     """Text decoded from bytes, and a warning when the encoding had to be guessed."""
 
     text: str
-    encoding: str
     warning: str | None = None
 
 
@@ -49,16 +48,16 @@ def decode(data: bytes, name: str, *, html: bool = False) -> DecodedText:
 def _decode(data: bytes, name: str, *, html: bool) -> DecodedText:
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return DecodedText(_decode_strict(data, encoding, name), encoding)
+            return DecodedText(_decode_strict(data, encoding, name))
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
+        return DecodedText(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     # Not UTF-8: an encoding the page declares is more likely right than any guess.
     declared = _declared_charset(data) if html else None
     if declared is not None:
         try:
-            return DecodedText(data.decode(declared), declared)
+            return DecodedText(data.decode(declared))
         except (UnicodeError, LookupError):
             pass
     lenient = data.decode("utf-8", errors="replace")
@@ -66,7 +65,7 @@ def _decode(data: bytes, name: str, *, html: bool) -> DecodedText:
     well_formed = sum(1 for c in lenient if ord(c) > 0x7F) - replaced
     if well_formed > replaced:
         warning = f"{name}: {replaced} invalid UTF-8 sequence(s) replaced with \ufffd"
-        return DecodedText(lenient, "utf-8", warning)
+        return DecodedText(lenient, warning)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
@@ -74,7 +73,7 @@ def _decode(data: bytes, name: str, *, html: bool) -> DecodedText:
             f"{name}: not text in UTF-8, UTF-16 or cp1252"
             f" (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
-    return DecodedText(text, "cp1252", f"{name}: not valid UTF-8; read as cp1252 (Windows-1252)")
+    return DecodedText(text, f"{name}: not valid UTF-8; read as cp1252 (Windows-1252)")
 
 
 def _decode_strict(data: bytes, encoding: str, name: str) -> str:

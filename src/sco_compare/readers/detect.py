@@ -55,7 +55,7 @@ def _opens_html(head: str) -> bool:
     """True when, after whitespace, XML declarations and comments, the text opens <html> or its
     doctype. (A scan, not one pattern: a pattern that skips comments can split a run of them in
     exponentially many ways.)"""
-    position = _after_space(head, 0)
+    position = len(head) - len(head.lstrip())
     while True:
         if head[position : position + 5].lower() == "<?xml":
             end = head.find(">", position)
@@ -67,13 +67,7 @@ def _opens_html(head: str) -> bool:
             return _HTML_OPENING.match(head, position) is not None
         if end == -1:
             return False
-        position = _after_space(head, position)
-
-
-def _after_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+        position = len(head) - len(head[position:].lstrip())  # (head: 4,096 characters)
 
 
 def looks_like_html(text: str) -> bool:

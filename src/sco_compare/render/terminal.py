@@ -14,10 +14,8 @@ from rich.text import Text
 from sco_compare.models import Alignment, Claim, ClaimsReport, Comparison, Document
 from sco_compare.render.text import (
     DiffPiece,
-    bar,
     group_text,
     inert,
-    marked,
     percent,
     sentence_ids,
     word_diff,
@@ -31,6 +29,25 @@ STATUS_STYLES = {
 }
 CLAIM_STYLES = {"shared": "green", "partial": "yellow", "unique": "bold magenta"}
 ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
+
+
+def marked(pieces: list[DiffPiece]) -> str:
+    """dwdiff-style text: [-only in A-] and {+only in B+}, common words plain."""
+    out = []
+    for piece in pieces:
+        if piece.op == "only_a":
+            out.append(f"[-{piece.text}-]")
+        elif piece.op == "only_b":
+            out.append(f"{{+{piece.text}+}}")
+        else:
+            out.append(piece.text)
+    return " ".join(out)
+
+
+def bar(ratio: float, width: int = 20) -> str:
+    """A small bar of block characters for a ratio in [0, 1]."""
+    filled = round(max(0.0, min(1.0, ratio)) * width)
+    return "█" * filled + "░" * (width - filled)
 
 
 def diff_text(pieces: list[DiffPiece], *, color: bool) -> Text:

@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sco_compare.models import Document
-from sco_compare.text.normalize import fold
+from sco_compare.text.normalize import FORMAT_CONTROLS, fold
 
-UNSAFE = (
-    "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f\ud800-\udfff"
-)
+UNSAFE = f"\u2028\u2029{FORMAT_CONTROLS}\ud800-\udfff"
 """Characters that act on the text around them rather than show: bidi marks, embeddings,
 overrides and isolates (which reorder what a reader sees), line and paragraph separators,
 invisible tag characters, lone surrogates. No renderer lets one through as it is."""
@@ -71,28 +69,9 @@ def word_diff(text_a: str, text_b: str) -> tuple[list[DiffPiece], list[DiffPiece
     return pieces_a, pieces_b
 
 
-def marked(pieces: list[DiffPiece]) -> str:
-    """dwdiff-style text: [-only in A-] and {+only in B+}, common words plain."""
-    out = []
-    for piece in pieces:
-        if piece.op == "only_a":
-            out.append(f"[-{piece.text}-]")
-        elif piece.op == "only_b":
-            out.append(f"{{+{piece.text}+}}")
-        else:
-            out.append(piece.text)
-    return " ".join(out)
-
-
 def percent(ratio: float) -> str:
     """A ratio in [0, 1] shown as a whole percentage."""
     return f"{ratio * 100:.0f}%"
-
-
-def bar(ratio: float, width: int = 20) -> str:
-    """A small bar of block characters for a ratio in [0, 1]."""
-    filled = round(max(0.0, min(1.0, ratio)) * width)
-    return "█" * filled + "░" * (width - filled)
 
 
 def sentence_ids(document: Document, indices: Sequence[int]) -> str:

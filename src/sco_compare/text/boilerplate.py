@@ -6,9 +6,14 @@ import re
 from dataclasses import replace
 
 from sco_compare.models import Sentence
+from sco_compare.text.clean import has_word
 from sco_compare.text.normalize import UNSPACED, fold
 
-ENDS_SENTENCE = re.compile(r"[.!?…。！？｡][\"'”’)\]」』）]*$|[\"”’」』]$")
+STOPS = ".!?…。！？｡"
+"""Characters that end a sentence ..."""
+CLOSERS = "\"'”’)\\]」』）"
+"""... and what may follow them (closing quotes and brackets), in a regular expression's class."""
+ENDS_SENTENCE = re.compile(rf"[{STOPS}][{CLOSERS}]*$|[\"”’」』]$")
 
 
 # In scripts written without spaces between words, two characters count as a word.
@@ -37,7 +42,7 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
     is a separator.
     """
     folded = fold(text).strip()
-    if not any(c.isalnum() for c in folded):
+    if not has_word(folded):
         return True
     words = folded.split()
     addresses = sum(1 for word in words if _EMAIL_OR_URL.search(word))

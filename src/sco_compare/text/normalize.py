@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 
+FORMAT_CONTROL_RANGES: tuple[tuple[int, int], ...] = (
+    (0x061C, 0x061C),
+    (0x200E, 0x200F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0xE0000, 0xE007F),  # tag characters
+)
+"""Bidi marks, embeddings, overrides and isolates, and tag characters: they change how a text
+shows (or hide in it), not what it says."""
+FORMAT_CONTROLS = "".join(f"{chr(first)}-{chr(last)}" for first, last in FORMAT_CONTROL_RANGES)
+"""The same, as the inside of a regular expression's character class."""
 # Characters folded for matching only; the displayed text is never changed.
 _FOLD_TABLE = str.maketrans(
     {
@@ -42,10 +53,10 @@ _FOLD_TABLE = str.maketrans(
         "\u200d": None,
         "\u2060": None,
         "\ufeff": None,
-        # Bidi controls and tag characters change how a word shows, not what it is.
-        **dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]),
-        **dict.fromkeys(range(0xE0000, 0xE0080)),
     }
+)
+_FOLD_TABLE.update(
+    (code, None) for first, last in FORMAT_CONTROL_RANGES for code in range(first, last + 1)
 )
 
 STOPWORDS = frozenset(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sco_compare.models import Sentence
-from sco_compare.text.boilerplate import ENDS_SENTENCE, is_boilerplate
+from sco_compare.text.boilerplate import CLOSERS, ENDS_SENTENCE, STOPS, is_boilerplate
 from sco_compare.text.normalize import UNSPACED
 
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ SENTENCE_STARTERS = frozenset(
 
 
 # Full-width stops, and half-width ones between two characters of a script without spaces.
-_FULL_STOP = re.compile(rf"[。！？｡]+[」』”’）)]*|(?<=[{UNSPACED}])[.!?]+(?=[{UNSPACED}])")
+_FULL_STOP = re.compile(rf"[。！？｡]+[{CLOSERS}]*|(?<=[{UNSPACED}])[.!?]+(?=[{UNSPACED}])")
 PUNKT_MAX_CHARS = 5_000
 """Punkt reads a longer block in pieces. (NLTK runs its patterns under a time limit, and a long
 run of dots or initials can reach it.)"""
-_PIECE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*\s+")
+_PIECE_END = re.compile(rf"[{STOPS}][{CLOSERS}]*\s+")
 _LOWER_START = re.compile(r"^[\"'“‘(]*[a-z0-9]")
 _LINE_BREAK = re.compile(r"\n")
 
