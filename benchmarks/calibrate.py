@@ -25,52 +25,20 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from benchmarks import logistic
+from benchmarks.gold import DEFAULT_SHARED, GoldPair, gold_pair, load_scorer
 from benchmarks.speed import as_text, make_documents
 from sco_compare import Settings, compare, document_from_text
 from sco_compare.align.judge import logit, probability
 from sco_compare.align.scorers import pair_judgement
-
-DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def load_scorer(shared: Path) -> ModuleType:
-    """The project scorer, imported from shared/eval/score.py."""
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@dataclass(frozen=True)
-class GoldPair:
-    """A gold file and the two texts it describes."""
-
-    name: str
-    gold: dict[str, Any]
-    text_a: str
-    text_b: str
-
-
-def gold_pair(gold_file: Path, texts: Path) -> GoldPair:
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    return GoldPair(
-        name=gold_file.parent.name if texts == gold_file.parent else gold_file.stem,
-        gold=gold,
-        text_a=(texts / gold["a"]["file"]).read_text(encoding="utf-8"),
-        text_b=(texts / gold["b"]["file"]).read_text(encoding="utf-8"),
-    )
-
 
 GENERATED_SIZE = 500
 

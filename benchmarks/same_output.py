@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ def report(command: str, a: Path, b: Path) -> Any:
         capture_output=True,
         check=True,
         cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},  # this checkout, whatever is installed
     )
     return _without_volatile(json.loads(done.stdout))
 

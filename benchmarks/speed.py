@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import hostile
+from sco_compare import Side
+from sco_compare.align import AlignmentResult
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "sco-2012"
@@ -146,8 +148,7 @@ def worker(path_a: str, path_b: str, exhaustive_too: bool) -> dict[str, Any]:
     loaded = time.perf_counter()
     timings = []
     for _ in range(REPEATS):
-        normalize.stem.cache_clear()  # each run stems its words afresh, as a first run does
-        normalize._word.cache_clear()
+        normalize.clear_caches()  # each run stems its words afresh, as a first run does
         before = time.perf_counter()
         indexed = align(document_a.sentences, document_b.sentences, Settings())
         timings.append(time.perf_counter() - before)
@@ -156,15 +157,21 @@ def worker(path_a: str, path_b: str, exhaustive_too: bool) -> dict[str, Any]:
         started = time.perf_counter()
         exhaustive = align(document_a.sentences, document_b.sentences, Settings(exhaustive=True))
         result["exhaustive_s"] = time.perf_counter() - started
-        same_status = same_counterpart = total = 0
-        for side in ("a", "b"):
-            for mine, theirs in zip(indexed.side(side), exhaustive.side(side), strict=True):
-                total += 1
-                same_status += mine[0] == theirs[0]
-                same_counterpart += mine[1] == theirs[1]
-        result["agree_status"] = same_status / total
-        result["agree_counterpart"] = same_counterpart / total
+        result["agree_status"], result["agree_counterpart"] = agreement(indexed, exhaustive)
     return result
+
+
+def agreement(indexed: AlignmentResult, exhaustive: AlignmentResult) -> tuple[float, float]:
+    """The share of sentences with the same status, and with the same best counterpart, found
+    with the index and with --exhaustive."""
+    pairs = [
+        (mine, theirs)
+        for side in Side
+        for mine, theirs in zip(indexed.side(side), exhaustive.side(side), strict=True)
+    ]
+    same_status = sum(mine[0] == theirs[0] for mine, theirs in pairs)
+    same_counterpart = sum(mine[1] == theirs[1] for mine, theirs in pairs)
+    return same_status / len(pairs), same_counterpart / len(pairs)
 
 
 def cli_command() -> list[str]:
@@ -197,7 +204,8 @@ def measure(size: int, seed: int, exhaustive_up_to: int, folder: Path) -> dict[s
 
 
 def run_measured_peak(command: list[str]) -> tuple[float, float, str]:
-    """Like run_measured, with the child's own peak memory from wait4."""
+    """Run a command: its wall time, its own peak memory (from wait4) and its stdout; exit if it
+    fails."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)

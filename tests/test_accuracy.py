@@ -7,7 +7,8 @@ from statistics import mean
 
 import pytest
 
-from benchmarks.calibrate import gold_pair, load_scorer, score_pair
+from benchmarks.calibrate import score_pair
+from benchmarks.gold import gold_pair, load_scorer
 from sco_compare import Settings
 from tests.conftest import SHARED
 

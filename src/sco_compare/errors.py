@@ -52,6 +52,10 @@ class OutputIsSourceError(InputError):
     """The report would be written over one of the sources (exit 2: the command is wrong)."""
 
 
+class UsageError(ScoCompareError):
+    """Options that do not fit together or are out of range (the command line's own)."""
+
+
 class SettingsError(ScoCompareError, ValueError):
     """A setting out of its range, or of the wrong type."""
 

@@ -12,7 +12,6 @@ Status = Literal["covered", "partial", "unique", "boilerplate"]
 AlignmentKind = Literal["match", "partial"]
 ClaimStatus = Literal["shared", "partial", "unique"]
 
-
 SCORE_DIGITS = 4
 """Scores and ratios are kept at full precision and rounded to this many digits in the JSON."""
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from sco_compare.align.scorers import dice
 from sco_compare.align.similarity import spelling_variants
-from sco_compare.text.normalize import american_spelling, profile, stem
 
 SENTENCES = [
     "Member states should consolidate strategic mutual trust.",
@@ -32,16 +29,8 @@ def test_hyphenated_and_spaced_compounds_match() -> None:
 
 
 def test_spelling_variants_fold() -> None:
-    assert american_spelling("organisation") == "organization"
-    assert american_spelling("colour") == "color"
-    assert american_spelling("centre") == "center"
-    assert stem("organisations") == stem("organizations")
     assert dice("Vice-President Xi", "Vice President Xi") == 1.0
-
-
-def test_numbers_and_names_are_kept() -> None:
-    assert "2001" in profile("The SCO was founded in 2001.").numbers
-    assert stem("xi") in profile("Yesterday Xi spoke.").names
+    assert dice("The organisation met.", "The organization met.") == 1.0
 
 
 def test_spelling_variants_do_not_depend_on_which_side_is_a() -> None:
@@ -59,28 +48,6 @@ def test_only_word_length_terms_match_by_spelling() -> None:
     assert spelling_variants([word + "k"], [word + "m"], fuzzy_ratio=0.85)
     blob = "abcdefghij" * 5  # longer than any word: a pasted token, matched exactly
     assert spelling_variants([blob + "k"], [blob + "m"], fuzzy_ratio=0.85) == {}
-
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
-        ("I dont know.", True),
-        ("He isnt here.", True),
-        ("They didnt go.", True),
-        ("She hadn't left.", True),
-        ("I cant say.", False),  # "cant" and "wont" are words too
-        ("They can't sign.", True),
-        ("They won't sign.", True),
-        ("As was his wont, he left.", False),
-        ("The president spoke.", False),
-    ],
-)
-def test_negations_with_or_without_their_apostrophe(text: str, negated: bool) -> None:
-    assert profile(text).negated is negated
-
-
-def test_cant_and_cannot_leave_the_same_terms() -> None:
-    assert profile("They can't sign the deal.").terms == profile("They cannot sign the deal.").terms
 
 
 def test_bidi_and_tag_characters_inside_a_word_do_not_change_it() -> None:

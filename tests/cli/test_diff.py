@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -92,22 +91,3 @@ def test_color_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert not use_color(False)
-
-
-def test_colored_word_diff_has_no_markers_and_plain_has_them() -> None:
-    from sco_compare import compare
-    from sco_compare.render.terminal import diff_report, make_console
-
-    comparison = compare(
-        "The ministers met in Geneva on Monday.", "The ministers met in Paris on Monday."
-    )
-    outputs = {}
-    for color in (True, False):
-        buffer = io.StringIO()
-        console = make_console(color=color, width=100, file=buffer)
-        for part in diff_report(comparison, color=color):
-            console.print(part)
-        outputs[color] = buffer.getvalue()
-    assert "\x1b[" in outputs[True] and "[-Geneva-]" not in outputs[True]
-    assert "[-Geneva-]" in outputs[False] and "{+Paris+}" in outputs[False]
-    assert "\x1b[" not in outputs[False]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown_it
 import pytest
 from typer.testing import CliRunner
 
@@ -136,7 +137,6 @@ def test_markdown_escapes_html_and_markup(command: str, hostile_pair: list[str])
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_markdown_renders_report_text_as_text(command: str, hostile_pair: list[str]) -> None:
-    markdown_it = pytest.importorskip("markdown_it")
     html = (
         markdown_it.MarkdownIt("commonmark", {"linkify": True})
         .enable(["table", "strikethrough", "linkify"])

@@ -25,7 +25,8 @@ class AlignmentResult:
     statuses_a: tuple[Status, ...]
     statuses_b: tuple[Status, ...]
     counterparts_a: tuple[int | None, ...]
-    """For each sentence of A, its best-scoring linked sentence of B (None when unlinked)."""
+    """For each sentence of A, its best-scoring linked sentence of B (None when unlinked): how
+    the index is checked against --exhaustive (benchmarks/speed.py)."""
     counterparts_b: tuple[int | None, ...]
 
     def side(self, side: str | Side) -> list[tuple[Status, int | None]]:

@@ -1,8 +1,8 @@
-"""difflib-based scores between sentences, with the terms that explain them.
+"""Weighted Dice of two sentences' content stems, with the terms that explain it.
 
-Scores are floats in [0, 1]; options are keyword-only. Words that differ only in spelling
-("Jinping" / "Jingping") are found once per comparison with difflib, over the vocabulary of the
-two sources, and then count as one term; after that, scoring a pair is a set operation.
+Words that differ only in spelling ("Jinping" / "Jingping") are found once per comparison with
+difflib, over the vocabulary of the two sources, and then count as one term; after that,
+scoring a pair is a set operation.
 """
 
 from __future__ import annotations

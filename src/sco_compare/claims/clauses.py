@@ -17,7 +17,6 @@ from sco_compare.text.normalize import Profile, merged, profile
 MIN_CLAUSE_WORDS = 4
 """A split that would leave a piece shorter than this is not made."""
 
-
 _TOKEN = re.compile(r"\S+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # Where a new claim starts inside a sentence: the position of each match's end. (A pattern that

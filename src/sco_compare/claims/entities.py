@@ -17,10 +17,8 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
-
 CAPITALIZED = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
 NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITALIZED}){{0,7}}"
-
 
 # Tried at the start of a word only: tried inside a run of capitals, it would read the rest of
 # the run from every position (quadratic time).

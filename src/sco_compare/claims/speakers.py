@@ -18,7 +18,6 @@ SPEECH_VERBS = (
     "acknowledged|admitted|denied|confirmed|estimated|predicted|promised|vowed|welcomed"
 )
 
-
 _ADVERB = r"(?:\s+(?:also|first|then|later|again|further|repeatedly|\w+ly))?"
 _WHEN = r"(?:\s+on\s+[A-Z]\w+)?"
 _APPOSITIVE = r"(?:,\s+[^,\"]{2,70}?,)?"

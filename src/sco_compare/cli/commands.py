@@ -26,7 +26,7 @@ from sco_compare.cli.output import (
     write_report,
     write_stdout,
 )
-from sco_compare.errors import InputError, OutputError
+from sco_compare.errors import InputError, OutputError, UsageError
 from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.pipeline import compare, compare_claims, load_document
 from sco_compare.render.text import inert
@@ -45,13 +45,11 @@ EXIT_CLOSED_PIPE = 141
 DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
 """Set (to anything but empty) to see an internal error's traceback."""
 
-
 app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Compare two reports of the same event: what each one covers, shares or alone reports.",
 )
 
 
@@ -76,7 +74,7 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
     """The --format given, else the one the output file's suffix names, else terminal."""
     if requested is not None:
         if requested not in FORMATS:
-            fail(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
+            raise UsageError(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
         return requested
     if output is not None:
         # A name that is only a suffix (".json") has none for pathlib; it names a format too.
@@ -95,7 +93,7 @@ def failures_reported() -> Iterator[None]:
     except BrokenPipeError:
         stop_writing_stdout()
         raise typer.Exit(EXIT_CLOSED_PIPE) from None
-    except InputError as error:
+    except (InputError, UsageError) as error:
         fail(str(error))
     except OutputError as error:
         fail(str(error), EXIT_OUTPUT)
@@ -114,7 +112,7 @@ def failures_reported() -> Iterator[None]:
 def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     """Both sources, reading stdin once if one of them is "-"."""
     if path_a == "-" and path_b == "-":
-        fail("only one source can be read from stdin (-)")
+        raise UsageError("only one source can be read from stdin (-)")
     documents = []
     for path, side in zip((path_a, path_b), Side, strict=True):
         document, warning = load_document(path, label=side.label)
@@ -183,7 +181,7 @@ def check_bar(comparison: Comparison, fail_under: float | None) -> None:
 def check_fail_under(fail_under: float | None) -> None:
     """--fail-under is a percentage: a number from 0 to 100."""
     if fail_under is not None and not 0 <= fail_under <= 100:
-        fail(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
+        raise UsageError(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
 
 
 SourceA = Annotated[
@@ -212,7 +210,6 @@ FailUnderOption = Annotated[
     float | None,
     typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 if a source is less covered."),
 ]
-
 
 Report = Comparison | ClaimsReport
 """What a command reports: a comparison (diff) or its claims."""

@@ -10,7 +10,6 @@ TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUFFIX_HINT = ".txt, .md, .html or .htm, or - for standard input"
 
-
 # File signatures of formats people mistake for text: reported by name, never decoded.
 BINARY_SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),

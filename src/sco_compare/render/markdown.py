@@ -134,7 +134,7 @@ def render_claims(report: ClaimsReport) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for document in (document_a, document_b):
-        count = report.counts(document.label.lower())
+        count = report.counts(document.label)
         lines.append(
             f"| {document.label} {escape(document.name)} | {count['claims']}"
             f" | {count['shared']} | {count['partial']} | {count['unique']} |"

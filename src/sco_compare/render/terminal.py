@@ -194,7 +194,7 @@ def claims_report(report: ClaimsReport) -> list[RenderableType]:
     for column in ("source", "claims", "shared", "partial", "unique"):
         counts.add_column(column, justify="left" if column == "source" else "right")
     for document in (document_a, document_b):
-        count = report.counts(document.label.lower())
+        count = report.counts(document.label)
         counts.add_row(
             Text(f"{document.label} {inert(document.name)}"),
             str(count["claims"]),

@@ -15,15 +15,12 @@ CLOSERS = "\"'”’)\\]」』）"
 """... and what may follow them (closing quotes and brackets), in a regular expression's class."""
 ENDS_SENTENCE = re.compile(rf"[{STOPS}][{CLOSERS}]*$|[\"”’」』]$")
 
-
 # In scripts written without spaces between words, two characters count as a word.
 UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
-
 
 # An address starts a word (no backtracking into long tokens: linear time on any input).
 _EMAIL_OR_URL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
-
 
 HEADLINE_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 8

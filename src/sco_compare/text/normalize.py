@@ -136,6 +136,12 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(american_spelling(word)))
 
 
+def clear_caches() -> None:
+    """Forget the stems and word flags learnt so far (for timing a first run again)."""
+    stem.cache_clear()
+    _word.cache_clear()
+
+
 @lru_cache(maxsize=1 << 20)
 def _word(surface: str) -> tuple[str, bool, bool, bool]:
     """Stem, and stopword, number and negation flags, of a word as written (cached per

@@ -36,7 +36,6 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-
 # Full-width stops, and half-width ones between two characters of a script without spaces.
 _FULL_STOP = re.compile(rf"[。！？｡]+[{CLOSERS}]*|(?<=[{UNSPACED}])[.!?]+(?=[{UNSPACED}])")
 PUNKT_MAX_CHARS = 5_000
@@ -54,7 +53,6 @@ _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
 _DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
-
 
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
 WRAP_MIN, WRAP_MAX = 55, 90
