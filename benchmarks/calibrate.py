@@ -2,12 +2,16 @@
 
 Usage:
     python -m benchmarks.calibrate [--shared ../shared] [--link-cut X] [--covered-cut Y]
-                                   [--penalty P] [--no-msrp] [--sweep] [--json FILE]
+                                   [--penalty P] [--no-msrp] [--no-sts] [--sweep] [--json FILE]
 
 Sets (each read from --shared when present, skipped otherwise):
   seed      gold/sco-2012.json, the two seed reports (align, unique and covered F1)
   superpal  gold/superpal-dev/*/gold.json, 12 summary-article pairs (macro align F1)
+  news      gold/news-dev/*/gold.json, 4 pairs of articles from different outlets (macro align
+            and unique F1)
   msrp      data/msrp/msr_paraphrase_train.txt (paraphrase accuracy / F1, via compare())
+  sts       data/sts/*.tsv, graded sentence pairs, per file: F1 of "covered" against a grade of 4
+            or more, and the Pearson correlation of the match model's probability with the grade
 And one that needs no data: a generated pair (benchmarks/speed.py, 500 sentences a side), whose
 B rewords 60% of A's sentences (a tenth merged in pairs) and fills the rest with new ones: a
 parallel pair with unique content on both sides, so its align and unique F1 show whether the
@@ -24,8 +28,8 @@ both cuts instead.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import statistics
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -34,11 +38,11 @@ from types import ModuleType
 from typing import Any
 
 from benchmarks import logistic
-from benchmarks.gold import DEFAULT_SHARED, GoldPair, gold_pair, load_scorer
+from benchmarks.gold import DEFAULT_SHARED, GoldPair, gold_pair, load_scorer, msrp_pairs, sts_sets
 from benchmarks.speed import as_text, make_documents
 from sco_compare import Settings, compare, document_from_text
 from sco_compare.align.judge import logit, probability
-from sco_compare.align.scorers import pair_judgement
+from sco_compare.align.scorers import match_probability, pair_judgement
 
 GENERATED_SIZE = 500
 
@@ -99,13 +103,18 @@ def covered_f1(scorer: ModuleType, gold: dict[str, Any], result: dict[str, Any])
     return classification(truth, predicted)["f1"]
 
 
-def msrp_pairs(shared: Path) -> list[tuple[bool, str, str]]:
-    path = shared / "data" / "msrp" / "msr_paraphrase_train.txt"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(row[0] == "1", row[3], row[4]) for row in rows[1:] if len(row) == 5]
+STS_EQUIVALENT = 4.0
+"""STS grades from this up say two sentences are mostly equivalent: the pair should be covered."""
+
+
+def sts_figures(pairs: list[tuple[float, str, str]], settings: Settings) -> dict[str, float]:
+    """F1 of "covered both ways" against a grade of STS_EQUIVALENT or more, and the Pearson
+    correlation of the match model's probability with the grade."""
+    truth = [grade >= STS_EQUIVALENT for grade, _, _ in pairs]
+    predicted = [is_paraphrase(a, b, settings) for _, a, b in pairs]
+    chances = [match_probability(a, b, settings=settings) for _, a, b in pairs]
+    pearson = statistics.correlation(chances, [grade for grade, _, _ in pairs])
+    return {"covered_f1": classification(truth, predicted)["f1"], "pearson": pearson}
 
 
 def is_paraphrase(text_a: str, text_b: str, settings: Settings) -> bool:
@@ -133,9 +142,17 @@ def evaluate(
     superpal: list[GoldPair],
     msrp: list[tuple[bool, str, str]],
     generated: GoldPair | None = None,
+    news: Sequence[GoldPair] = (),
+    sts: dict[str, list[tuple[float, str, str]]] | None = None,
 ) -> dict[str, float]:
     """One row of figures for one setting."""
     row: dict[str, float] = {}
+    if news:
+        scored = [score_pair(scorer, pair, settings) for pair in news]
+        for key in ("align_f1", "unique_f1"):
+            row[f"news_{key}"] = sum(s[key] for s in scored) / len(scored)
+    for name, pairs in (sts or {}).items():
+        row.update({f"sts_{name}_{k}": v for k, v in sts_figures(pairs, settings).items()})
     if generated:
         figures = score_pair(scorer, generated, settings)
         row.update(generated_align_f1=figures["align_f1"], generated_unique_f1=figures["unique_f1"])
@@ -250,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         "--penalty", type=float, default=3.0, help="L2 penalty of the match model's fit"
     )
     parser.add_argument("--no-msrp", action="store_true", help="skip the 4,076 MSRP pairs")
+    parser.add_argument("--no-sts", action="store_true", help="skip the 2,199 graded STS pairs")
     parser.add_argument("--sweep", action="store_true", help="grid over both cuts")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = parser.parse_args(argv)
@@ -264,13 +282,18 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted((args.shared / "gold" / "superpal-dev").glob("*/gold.json"))
     ]
     msrp = [] if args.no_msrp else msrp_pairs(args.shared)
+    news = [
+        gold_pair(path, path.parent)
+        for path in sorted((args.shared / "gold" / "news-dev").glob("*/gold.json"))
+    ]
+    sts = {} if args.no_sts else sts_sets(args.shared)
     generated = generated_pair()
     base = Settings(link_cut=args.link_cut, covered_cut=args.covered_cut)
     print(f"settings: {base.signature()}")
     rows: list[tuple[str, dict[str, float]]] = []
 
     def run(settings: Settings) -> dict[str, float]:
-        return evaluate(settings, scorer, seed, superpal, msrp, generated)
+        return evaluate(settings, scorer, seed, superpal, msrp, generated, news, sts)
 
     if args.sweep:
         for link in (0.26, 0.3, 0.34, 0.38, 0.42, 0.46):

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from benchmarks.calibrate import fit_match, msrp_inputs, msrp_pairs
+from benchmarks.calibrate import fit_match, msrp_inputs
+from benchmarks.gold import msrp_pairs
 from benchmarks.logistic import fit, solve
 from sco_compare import Settings
 from sco_compare.align.judge import probability
