@@ -1,5 +1,5 @@
 """The failures sco-compare reports, one class each: each is one line for the user, never a
-traceback. The command line exits 2 for an InputError, 3 for an OutputError."""
+traceback. The command line exits 2 for an InputError or a UsageError, 3 for an OutputError."""
 
 from __future__ import annotations
 

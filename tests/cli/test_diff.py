@@ -81,13 +81,15 @@ def test_python_dash_m_runs_the_command(in_root: Path) -> None:
     assert json.loads(completed.stdout)["sources"][0]["name"] == "mfa-readout.txt"
 
 
-def test_color_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_color_auto_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert use_color(False)
-    assert not use_color(True)
+    assert use_color("auto")
+    assert not use_color("never")
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not use_color(False)
+    assert not use_color("auto")
+    assert use_color("always")
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
-    assert not use_color(False)
+    assert not use_color("auto")
+    assert use_color("always")

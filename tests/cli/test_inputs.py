@@ -183,7 +183,7 @@ def test_unknown_input_format(tmp_path: Path) -> None:
 
 def test_unknown_output_format() -> None:
     assert error_line("diff", str(READOUT), OTHER, "--format", "xml") == (
-        "sco-compare: error: unknown format 'xml' (choose terminal, markdown, json)"
+        "sco-compare: error: unknown format 'xml' (choose terminal, text, markdown, md, json)"
     )
 
 

@@ -12,12 +12,14 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
 
+from sco_compare._version import __version__
 from sco_compare.cli.output import (
     check_output,
     output_path,
@@ -32,7 +34,15 @@ from sco_compare.pipeline import compare, compare_claims, load_document
 from sco_compare.render.text import inert
 from sco_compare.settings import Settings
 
-FORMATS = ("terminal", "markdown", "json")
+FORMATS = {
+    "terminal": "terminal",
+    "text": "terminal",
+    "markdown": "markdown",
+    "md": "markdown",
+    "json": "json",
+}
+"""Each name -f takes (in any case), and the format it names."""
+COLORS = ("auto", "always", "never")
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
@@ -46,15 +56,28 @@ DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
 """Set (to anything but empty) to see an internal error's traceback."""
 
 app = typer.Typer(
-    add_completion=False,
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _show_version(shown: bool) -> None:
+    if shown:
+        typer.echo(f"sco-compare {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_show_version, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
     """Compare two reports of the same event: what each one covers, shares or alone reports."""
 
 
@@ -73,9 +96,9 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 def resolve_format(requested: str | None, output: Path | None) -> str:
     """The --format given, else the one the output file's suffix names, else terminal."""
     if requested is not None:
-        if requested not in FORMATS:
+        if requested.lower() not in FORMATS:
             raise UsageError(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
-        return requested
+        return FORMATS[requested.lower()]
     if output is not None:
         # A name that is only a suffix (".json") has none for pathlib; it names a format too.
         suffix = output.suffix or output.name
@@ -122,12 +145,16 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     return documents[0], documents[1]
 
 
-def use_color(no_color: bool) -> bool:
-    """Color only on a terminal, and never under NO_COLOR or --no-color."""
-    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+def use_color(when: str) -> bool:
+    """Color on stdout: always, never, or (auto) on a terminal unless NO_COLOR is set."""
+    if when not in COLORS:
+        raise UsageError(f"--color {when}: choose {', '.join(COLORS)}")
+    if when != "auto":
+        return when == "always"
+    return "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
 
 
-def emit(subject: Report, *, output_format: str, output: Path | None, no_color: bool) -> None:
+def emit(subject: Report, *, output_format: str, output: Path | None, color: str) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
     if output_format == "json":
         from sco_compare.render.json_report import render_json
@@ -140,9 +167,9 @@ def emit(subject: Report, *, output_format: str, output: Path | None, no_color: 
     else:
         from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
 
-        color = output is None and use_color(no_color)
+        colored = output is None and use_color(color)
         if isinstance(subject, Comparison):
-            parts = diff_report(subject, color=color)
+            parts = diff_report(subject, color=colored)
         else:
             parts = claims_report(subject)
         if output is None and sys.stdout.isatty():
@@ -150,11 +177,11 @@ def emit(subject: Report, *, output_format: str, output: Path | None, no_color: 
             reconfigure = getattr(sys.stdout, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="replace")
-            console = make_console(color=color)
+            console = make_console(color=colored)
             for part in parts:
                 console.print(part)
             return
-        text = to_text(parts)  # a file or a pipe: plain text, the same either way
+        text = to_text(parts, color=colored)  # a file or a pipe: plain unless --color always
     if output is None:
         write_stdout(text)
     else:
@@ -200,8 +227,19 @@ OutputOption = Annotated[
         "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
     ),
 ]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help="auto (on a terminal), always (also through a pipe or less -R) or never.",
+    ),
+]
 NoColorOption = Annotated[
-    bool, typer.Option("--no-color", help="Plain text with [-…-] {+…+} markers.")
+    bool, typer.Option("--no-color", help="Same as --color never: [-…-] {+…+} markers.")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No report: only the exit code (and errors).")
 ]
 ExhaustiveOption = Annotated[
     bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
@@ -215,32 +253,37 @@ Report = Comparison | ClaimsReport
 """What a command reports: a comparison (diff) or its claims."""
 
 
-def run(
-    report_of: Callable[[Comparison], Report],
-    a: str,
-    b: str,
-    *,
-    output_format: str | None,
-    output: str | None,
-    no_color: bool,
-    exhaustive: bool,
-    fail_under: float | None,
-) -> None:
+@dataclass(frozen=True)
+class Options:
+    """The options both commands take."""
+
+    output_format: str | None = None
+    output: str | None = None
+    color: str = "auto"
+    exhaustive: bool = False
+    fail_under: float | None = None
+    quiet: bool = False
+
+
+def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Options) -> None:
     """What both commands do: check options, load, compare, render, and apply --fail-under."""
     with failures_reported():
-        target = output_path(output)
-        chosen = resolve_format(output_format, target)
-        check_fail_under(fail_under)
+        target = output_path(options.output)
+        chosen = resolve_format(options.output_format, target)
+        check_fail_under(options.fail_under)
+        use_color(options.color)  # (checks the value before any work)
         check_output(target, (a, b))
-        if target is None and sys.stdout is None:
+        if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")
         document_a, document_b = load_pair(a, b)
-        settings = Settings(exhaustive=exhaustive)
+        settings = Settings(exhaustive=options.exhaustive)
         comparison = compare(document_a, document_b, settings=settings)
-        emit(report_of(comparison), output_format=chosen, output=target, no_color=no_color)
-        if target is None and reader_gone():
-            raise BrokenPipeError
-        check_bar(comparison, fail_under)
+        if not options.quiet:
+            report = report_of(comparison)
+            emit(report, output_format=chosen, output=target, color=options.color)
+            if target is None and reader_gone():
+                raise BrokenPipeError
+        check_bar(comparison, options.fail_under)
 
 
 def _command(name: str, summary: str, report_of: Callable[[Comparison], Report]) -> None:
@@ -251,20 +294,15 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         b: SourceB,
         output_format: FormatOption = None,
         output: OutputOption = None,
+        color: ColorOption = "auto",
         no_color: NoColorOption = False,
         exhaustive: ExhaustiveOption = False,
         fail_under: FailUnderOption = None,
+        quiet: QuietOption = False,
     ) -> None:
-        run(
-            report_of,
-            a,
-            b,
-            output_format=output_format,
-            output=output,
-            no_color=no_color,
-            exhaustive=exhaustive,
-            fail_under=fail_under,
-        )
+        when = "never" if no_color else color.lower()
+        options = Options(output_format, output, when, exhaustive, fail_under, quiet)
+        run(report_of, a, b, options)
 
     command.__doc__ = summary
     app.command(name)(command)

@@ -160,10 +160,10 @@ def make_console(*, color: bool, width: int | None = None, file: IO[str] | None 
     )
 
 
-def to_text(parts: Sequence[RenderableType], *, width: int = 100) -> str:
-    """The report as plain text, for a file."""
+def to_text(parts: Sequence[RenderableType], *, width: int = 100, color: bool = False) -> str:
+    """The report as text, for a file or a pipe: plain, or with the terminal's color codes."""
     buffer = io.StringIO()
-    console = make_console(color=False, width=width, file=buffer)
+    console = make_console(color=color, width=width, file=buffer)
     for part in parts:
         console.print(part)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

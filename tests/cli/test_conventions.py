@@ -1,0 +1,84 @@
+"""The conventions of command-line tools: version, short help, format names, color, quiet."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from sco_compare import __version__
+from sco_compare.cli import app
+from tests.conftest import CHINA_DAILY, READOUT
+
+runner = CliRunner()
+PAIR = [str(READOUT), str(CHINA_DAILY)]
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = runner.invoke(app, [flag])
+    assert result.exit_code == 0
+    assert result.stdout == f"sco-compare {__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["diff"], ["claims"]])
+def test_short_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "-h"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: ") and "-h, --help" in result.stdout
+    assert result.stdout == runner.invoke(app, [*command, "--help"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"), [("md", "# Comparison"), ("JSON", "{"), ("Markdown", "# Comparison")]
+)
+def test_format_names_are_short_and_in_any_case(name: str, opening: str) -> None:
+    result = runner.invoke(app, ["diff", *PAIR, "-f", name])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(opening)
+
+
+def test_color_always_keeps_colors_through_a_pipe() -> None:
+    command = [sys.executable, "-m", "sco_compare", "diff", *PAIR]
+    piped = subprocess.run([*command, "--color", "always"], capture_output=True, check=True)
+    assert b"\x1b[" in piped.stdout
+    plain = subprocess.run(command, capture_output=True, check=True)
+    assert b"\x1b[" not in plain.stdout and b"[-" in plain.stdout
+
+
+@pytest.mark.parametrize("flags", [["--color", "never"], ["--no-color"], ["--color", "NEVER"]])
+def test_color_never_gives_markers(flags: list[str]) -> None:
+    result = runner.invoke(app, ["diff", *PAIR, *flags])
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout and "[-" in result.stdout
+
+
+def test_an_unknown_color_choice_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["diff", *PAIR, "--color", "sometimes"])
+    assert result.exit_code == 2
+    assert result.stderr == "sco-compare: error: --color sometimes: choose auto, always, never\n"
+
+
+def test_quiet_prints_nothing_and_keeps_the_exit_code() -> None:
+    quiet = runner.invoke(app, ["diff", *PAIR, "-q"])
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+    below = runner.invoke(app, ["claims", *PAIR, "--quiet", "--fail-under", "90"])
+    assert below.exit_code == 1 and below.stdout == ""
+    assert "below --fail-under 90" in below.stderr
+
+
+def test_shell_completion_is_offered() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.stdout
+    script = runner.invoke(app, ["--show-completion", "bash"])
+    assert script.exit_code == 0, script.output
+    assert "complete" in script.stdout
+
+
+def test_quiet_does_not_need_a_stdout() -> None:
+    command = [sys.executable, "-m", "sco_compare", "diff", *PAIR, "-q"]
+    done = subprocess.run(command, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (0, b"")
