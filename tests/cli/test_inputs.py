@@ -177,7 +177,7 @@ def test_unknown_input_format(tmp_path: Path) -> None:
     pdf = write(tmp_path / "report.pdf", b"%PDF-1.7\n")
     assert error_line("diff", pdf, OTHER) == (
         f"sco-compare: error: {pdf}: unsupported format '.pdf'"
-        " (use .txt, .md, .html or .htm, or - for standard input)"
+        " (use .txt, .md, .markdown, .html or .htm, or - for standard input)"
     )
 
 
