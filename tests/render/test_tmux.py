@@ -1,0 +1,67 @@
+"""The terminal report in a real terminal: tmux at 80 and 120 columns, captured with its colors."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHINA_DAILY, READOUT
+
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def in_tmux(tmp_path: Path, width: int, *arguments: str, env: str = "") -> str:
+    """What a terminal `width` columns wide shows after the command ran: every line it printed,
+    with the terminal's color codes."""
+    socket = f"sco-compare-test-{uuid.uuid4().hex[:12]}"
+    config = tmp_path / "tmux.conf"
+    config.write_text("set -g history-limit 10000\nset -g remain-on-exit on\n", encoding="utf-8")
+    tmux = ["tmux", "-L", socket, "-f", str(config)]
+    command = shlex.join([sys.executable, "-m", "sco_compare", *arguments])
+    script = f"{env} {command}; tmux -L {socket} wait-for -S finished"
+    try:
+        subprocess.run(
+            [*tmux, "new-session", "-d", "-x", str(width), "-y", "40", script], check=True
+        )
+        subprocess.run([*tmux, "wait-for", "finished"], check=True, timeout=60)
+        captured = subprocess.run(
+            [*tmux, "capture-pane", "-p", "-e", "-S", "-", "-E", "-"],
+            capture_output=True,
+            check=True,
+        )
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
+    return captured.stdout.decode("utf-8").rstrip("\n")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_report_fits_the_terminal_in_color(tmp_path: Path, width: int) -> None:
+    screen = in_tmux(tmp_path, width, "diff", str(READOUT), str(CHINA_DAILY))
+    assert ESCAPE.search(screen), "no color on a terminal"
+    plain = ESCAPE.sub("", screen)
+    assert max(len(line) for line in plain.splitlines()) <= width
+    assert "[-" not in plain and "{+" not in plain  # colors, not markers
+    for shown in ("A mfa-readout.txt", "B china-daily.txt", "4%", "6%", "Only in A", "A24"):
+        assert shown in plain, shown
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_no_color_gives_markers_in_a_terminal(tmp_path: Path, width: int) -> None:
+    screen = in_tmux(tmp_path, width, "diff", str(READOUT), str(CHINA_DAILY), env="NO_COLOR=1")
+    assert not ESCAPE.search(screen)
+    assert "[-" in screen and "{+" in screen
+    assert max(len(line) for line in screen.splitlines()) <= width
+
+
+def test_the_claims_report_fits_80_columns(tmp_path: Path) -> None:
+    screen = ESCAPE.sub("", in_tmux(tmp_path, 80, "claims", str(READOUT), str(CHINA_DAILY)))
+    assert max(len(line) for line in screen.splitlines()) <= 80
+    assert "Sergei Razov" in screen and "only in B" in screen
