@@ -61,6 +61,13 @@ def test_no_color_gives_markers_in_a_terminal(tmp_path: Path, width: int) -> Non
     assert max(len(line) for line in screen.splitlines()) <= width
 
 
+def test_a_narrow_terminal_keeps_the_coverage_figures(tmp_path: Path) -> None:
+    screen = ESCAPE.sub("", in_tmux(tmp_path, 50, "diff", str(READOUT), str(CHINA_DAILY)))
+    rows = screen.splitlines()[3:5]
+    assert rows[0].startswith("A ") and rows[0].endswith(" 4%"), rows
+    assert rows[1].startswith("B ") and rows[1].endswith(" 6%"), rows
+
+
 def test_the_claims_report_fits_80_columns(tmp_path: Path) -> None:
     screen = ESCAPE.sub("", in_tmux(tmp_path, 80, "claims", str(READOUT), str(CHINA_DAILY)))
     assert max(len(line) for line in screen.splitlines()) <= 80

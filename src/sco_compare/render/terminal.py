@@ -72,10 +72,12 @@ def summary_table(comparison: Comparison) -> Table:
         pad_edge=False,
         show_edge=False,
     )
+    # In a narrow terminal the headers and the bar give way before the figures: counts are
+    # cropped, not cut to "…", and the percentage comes before its bar.
     table.add_column("source", no_wrap=True, max_width=24, overflow="ellipsis")
     for column in ("sent.", "covered", "partial", "unique", "boiler."):
-        table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("covered %", no_wrap=True)
+        table.add_column(column, justify="right", no_wrap=True, min_width=3, overflow="crop")
+    table.add_column("covered %", no_wrap=True, min_width=4, overflow="crop")
     for document in comparison.documents:
         coverage = comparison.coverage(document.label)
         ratio = coverage.covered_ratio
@@ -86,7 +88,7 @@ def summary_table(comparison: Comparison) -> Table:
             Text(str(coverage.partial), style=STATUS_STYLES["partial"]),
             Text(str(coverage.unique), style=STATUS_STYLES["unique"]),
             Text(str(coverage.boilerplate), style=STATUS_STYLES["boilerplate"]),
-            Text(f"{bar(ratio, 6)} {percent(ratio):>4}"),
+            Text(f"{percent(ratio):>4} {bar(ratio, 6)}"),
         )
     return table
 
