@@ -82,3 +82,42 @@ def test_quiet_does_not_need_a_stdout() -> None:
     command = [sys.executable, "-m", "sco_compare", "diff", *PAIR, "-q"]
     done = subprocess.run(command, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
     assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_the_settings_signature_only_when_verbose() -> None:
+    for command in ("diff", "claims"):
+        plain = runner.invoke(app, [command, *PAIR, "--no-color"])
+        assert "settings:" not in plain.stdout
+        verbose = runner.invoke(app, [command, *PAIR, "--no-color", "-v"])
+        assert "settings: link_cut:" in verbose.stdout
+
+
+def test_the_summary_comes_first_then_what_one_side_alone_says() -> None:
+    output = runner.invoke(app, ["diff", *PAIR, "--no-color"]).stdout
+    order = [output.index(title) for title in ("Coverage", "Only in A", "Only in B", "Aligned")]
+    assert order == sorted(order)
+    assert "[-only in A-]  {+only in B+}" in output  # the legend
+
+
+def test_fail_on_reported_measures_what_is_carried_at_least_in_part() -> None:
+    # The corpus pair: 4% / 6% covered in full, 26% / 44% at least in part.
+    covered = runner.invoke(app, ["diff", *PAIR, "-q", "--fail-under", "20"])
+    assert covered.exit_code == 1
+    assert "A (mfa-readout.txt) is 4% covered, below --fail-under 20" in covered.stderr
+    reported = runner.invoke(
+        app, ["diff", *PAIR, "-q", "--fail-under", "20", "--fail-on", "reported"]
+    )
+    assert (reported.exit_code, reported.stderr) == (0, "")
+    higher = runner.invoke(
+        app, ["diff", *PAIR, "-q", "--fail-under", "30", "--fail-on", "reported"]
+    )
+    assert higher.exit_code == 1
+    assert higher.stderr == (
+        "sco-compare: A (mfa-readout.txt) is 26% reported, below --fail-under 30\n"
+    )
+
+
+def test_an_unknown_fail_on_choice_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["diff", *PAIR, "--fail-under", "5", "--fail-on", "all"])
+    assert result.exit_code == 2
+    assert result.stderr == "sco-compare: error: --fail-on all: choose covered, reported\n"

@@ -12,7 +12,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, NoReturn
@@ -20,6 +19,20 @@ from typing import Annotated, NoReturn
 import typer
 
 from sco_compare._version import __version__
+from sco_compare.cli.options import (
+    ColorOption,
+    ExhaustiveOption,
+    FailOnOption,
+    FailUnderOption,
+    FormatOption,
+    NoColorOption,
+    Options,
+    OutputOption,
+    QuietOption,
+    SourceA,
+    SourceB,
+    VerboseOption,
+)
 from sco_compare.cli.output import (
     check_output,
     output_path,
@@ -43,6 +56,8 @@ FORMATS = {
 }
 """Each name -f takes (in any case), and the format it names."""
 COLORS = ("auto", "always", "never")
+FAIL_ON = ("covered", "reported")
+"""What --fail-under measures: the share carried in full, or at least in part."""
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
@@ -154,7 +169,9 @@ def use_color(when: str) -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
 
 
-def emit(subject: Report, *, output_format: str, output: Path | None, color: str) -> None:
+def emit(
+    subject: Report, *, output_format: str, output: Path | None, color: str, verbose: bool
+) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
     if output_format == "json":
         from sco_compare.render.json_report import render_json
@@ -169,9 +186,9 @@ def emit(subject: Report, *, output_format: str, output: Path | None, color: str
 
         colored = output is None and use_color(color)
         if isinstance(subject, Comparison):
-            parts = diff_report(subject, color=colored)
+            parts = diff_report(subject, color=colored, verbose=verbose)
         else:
-            parts = claims_report(subject)
+            parts = claims_report(subject, verbose=verbose)
         if output is None and sys.stdout.isatty():
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -188,81 +205,35 @@ def emit(subject: Report, *, output_format: str, output: Path | None, color: str
         write_report(output, text)
 
 
-def check_bar(comparison: Comparison, fail_under: float | None) -> None:
-    """Exit 1 when a source's covered share is below --fail-under (percent); name each one."""
+def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) -> None:
+    """Exit 1 when a source's covered (or reported) share is below --fail-under (percent); name
+    each one."""
     if fail_under is None:
         return
     below = False
     for document in comparison.documents:
-        covered = comparison.coverage(document.label).covered_ratio * 100
-        if covered < fail_under:
+        coverage = comparison.coverage(document.label)
+        share = coverage.covered_ratio if fail_on == "covered" else coverage.reported_ratio
+        if share * 100 < fail_under:
             below = True
             say(
-                f"{document.label} ({document.name}) is {covered:.0f}% covered,"
+                f"{document.label} ({document.name}) is {share * 100:.0f}% {fail_on},"
                 f" below --fail-under {fail_under:.10g}"
             )
     if below:
         raise typer.Exit(EXIT_BELOW_BAR)
 
 
-def check_fail_under(fail_under: float | None) -> None:
-    """--fail-under is a percentage: a number from 0 to 100."""
+def check_fail_under(fail_under: float | None, fail_on: str) -> None:
+    """--fail-under is a percentage: a number from 0 to 100, of covered or reported sentences."""
     if fail_under is not None and not 0 <= fail_under <= 100:
         raise UsageError(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on {fail_on}: choose {', '.join(FAIL_ON)}")
 
-
-SourceA = Annotated[
-    str, typer.Argument(metavar="A", help="First report (.txt, .md, .html, or - for stdin).")
-]
-SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
-FormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"
-    ),
-]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
-    ),
-]
-ColorOption = Annotated[
-    str,
-    typer.Option(
-        "--color",
-        metavar="WHEN",
-        help="auto (on a terminal), always (also through a pipe or less -R) or never.",
-    ),
-]
-NoColorOption = Annotated[
-    bool, typer.Option("--no-color", help="Same as --color never: [-…-] {+…+} markers.")
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No report: only the exit code (and errors).")
-]
-ExhaustiveOption = Annotated[
-    bool, typer.Option("--exhaustive", help="Score every sentence pair (slow; for checking).")
-]
-FailUnderOption = Annotated[
-    float | None,
-    typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 if a source is less covered."),
-]
 
 Report = Comparison | ClaimsReport
 """What a command reports: a comparison (diff) or its claims."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """The options both commands take."""
-
-    output_format: str | None = None
-    output: str | None = None
-    color: str = "auto"
-    exhaustive: bool = False
-    fail_under: float | None = None
-    quiet: bool = False
 
 
 def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Options) -> None:
@@ -270,7 +241,7 @@ def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Opti
     with failures_reported():
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
-        check_fail_under(options.fail_under)
+        check_fail_under(options.fail_under, options.fail_on)
         use_color(options.color)  # (checks the value before any work)
         check_output(target, (a, b))
         if target is None and sys.stdout is None and not options.quiet:
@@ -280,10 +251,16 @@ def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Opti
         comparison = compare(document_a, document_b, settings=settings)
         if not options.quiet:
             report = report_of(comparison)
-            emit(report, output_format=chosen, output=target, color=options.color)
+            emit(
+                report,
+                output_format=chosen,
+                output=target,
+                color=options.color,
+                verbose=options.verbose,
+            )
             if target is None and reader_gone():
                 raise BrokenPipeError
-        check_bar(comparison, options.fail_under)
+        check_bar(comparison, options.fail_under, options.fail_on)
 
 
 def _command(name: str, summary: str, report_of: Callable[[Comparison], Report]) -> None:
@@ -298,10 +275,14 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         no_color: NoColorOption = False,
         exhaustive: ExhaustiveOption = False,
         fail_under: FailUnderOption = None,
+        fail_on: FailOnOption = "covered",
         quiet: QuietOption = False,
+        verbose: VerboseOption = False,
     ) -> None:
         when = "never" if no_color else color.lower()
-        options = Options(output_format, output, when, exhaustive, fail_under, quiet)
+        options = Options(
+            output_format, output, when, exhaustive, fail_under, fail_on.lower(), quiet, verbose
+        )
         run(report_of, a, b, options)
 
     command.__doc__ = summary

@@ -70,7 +70,7 @@ def settings_section(settings: Settings) -> list[str]:
 
 
 def render_diff(comparison: Comparison) -> str:
-    """The diff report as Markdown."""
+    """The diff report as Markdown: the summary, what only one source says, the aligned pairs."""
     document_a, document_b = comparison.documents
     lines = [
         f"# Comparison: {escape(document_a.name)} and {escape(document_b.name)}",
@@ -78,15 +78,22 @@ def render_diff(comparison: Comparison) -> str:
         *sources_section(comparison.documents),
         "## Coverage",
         "",
-        "| source | sentences | covered | partial | unique | boilerplate | covered % |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| source | sentences | covered | partial | unique | boilerplate | covered %"
+        " | reported % |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for document in comparison.documents:
         c = comparison.coverage(document.label)
         lines.append(
             f"| {document.label} {escape(document.name)} | {c.sentences} | {c.covered}"
-            f" | {c.partial} | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)} |"
+            f" | {c.partial} | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)}"
+            f" | {percent(c.reported_ratio)} |"
         )
+    for document in comparison.documents:
+        statuses = comparison.statuses(document.label)
+        lines += ["", f"## Only in {document.label} ({escape(document.name)})", ""]
+        unique = [s for s in document.sentences if statuses[s.index] == "unique"]
+        lines += [f"- **{s.id}** {escape(s.text)}" for s in unique] or ["(none)"]
     lines += ["", "## Aligned sentences", ""]
     if comparison.alignments:
         lines += [
@@ -107,11 +114,6 @@ def render_diff(comparison: Comparison) -> str:
             )
     else:
         lines.append("No sentence of one source reports the content of a sentence of the other.")
-    for document in comparison.documents:
-        statuses = comparison.statuses(document.label)
-        lines += ["", f"## Only in {document.label} ({escape(document.name)})", ""]
-        unique = [s for s in document.sentences if statuses[s.index] == "unique"]
-        lines += [f"- **{s.id}** {escape(s.text)}" for s in unique] or ["(none)"]
     lines.append("")
     return "\n".join([*lines, *settings_section(comparison.settings)])
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -28,7 +28,8 @@ STATUS_STYLES = {
     "boilerplate": "dim",
 }
 CLAIM_STYLES = {"shared": "green", "partial": "yellow", "unique": "bold magenta"}
-ONLY_STYLES = {"only_a": "bold red", "only_b": "bold green"}
+ONLY_STYLES = {"only_a": "red", "only_b": "green"}
+"""Words only one side has; words both have keep the terminal's own color."""
 
 
 def marked(pieces: list[DiffPiece]) -> str:
@@ -62,33 +63,58 @@ def diff_text(pieces: list[DiffPiece], *, color: bool) -> Text:
     return text
 
 
-def summary_table(comparison: Comparison) -> Table:
-    """Per source: sentences, covered / partial / unique counts and covered share as a bar."""
+WITH_BARS = 84
+"""Narrower than this, the summary leaves out its bars ..."""
+WITH_BOILERPLATE = 56
+"""... and narrower than this, its boilerplate column: the figures that matter always fit."""
+
+
+class Summary:
+    """The coverage summary, laid out for the width it is printed at."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield summary_table(
+            self.comparison, bars=width >= WITH_BARS, boilerplate=width >= WITH_BOILERPLATE
+        )
+
+
+def summary_table(comparison: Comparison, *, bars: bool = True, boilerplate: bool = True) -> Table:
+    """Per source: sentences, covered / partial / unique (and boilerplate) counts, the share the
+    other source carries in full (covered %) and at least in part (reported %: covered or
+    partial, with a bar)."""
     table = Table(
         title="Coverage",
         title_justify="left",
         box=box.SIMPLE_HEAD,
-        padding=(0, 1),
+        padding=(0, 1) if bars else (0, 0),
         pad_edge=False,
         show_edge=False,
     )
-    # In a narrow terminal the headers and the bar give way before the figures: counts are
-    # cropped, not cut to "…", and the percentage comes before its bar.
     table.add_column("source", no_wrap=True, max_width=24, overflow="ellipsis")
-    for column in ("sent.", "covered", "partial", "unique", "boiler."):
-        table.add_column(column, justify="right", no_wrap=True, min_width=3, overflow="crop")
-    table.add_column("covered %", no_wrap=True, min_width=4, overflow="crop")
+    columns = ("sent.", "cov.", "part.", "uniq.", "boil.")[: 5 if boilerplate else 4]
+    for column in columns:
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("covered %", justify="right", no_wrap=True)
+    table.add_column("reported %", no_wrap=True)
     for document in comparison.documents:
         coverage = comparison.coverage(document.label)
-        ratio = coverage.covered_ratio
-        table.add_row(
-            Text(f"{document.label} {inert(document.name)}"),
-            str(coverage.sentences),
+        ratio = coverage.reported_ratio
+        counts = [
             Text(str(coverage.covered), style=STATUS_STYLES["covered"]),
             Text(str(coverage.partial), style=STATUS_STYLES["partial"]),
             Text(str(coverage.unique), style=STATUS_STYLES["unique"]),
             Text(str(coverage.boilerplate), style=STATUS_STYLES["boilerplate"]),
-            Text(f"{percent(ratio):>4} {bar(ratio, 6)}"),
+        ][: len(columns) - 1]
+        table.add_row(
+            Text(f"{document.label} {inert(document.name)}"),
+            str(coverage.sentences),
+            *counts,
+            Text(percent(coverage.covered_ratio)),
+            Text(f"{percent(ratio):>4} {bar(ratio, 6)}" if bars else percent(ratio)),
         )
     return table
 
@@ -110,8 +136,7 @@ def alignment_table(
             f"  {alignment.kind}  {alignment.score:.2f}"
         )
         terms = inert(", ".join(alignment.shared_terms))
-        style = "green" if alignment.kind == "match" else "yellow"
-        left = Text(header + "\n", style=f"bold {style}")
+        left = Text(header + "\n", style="dim")
         left.append_text(diff_text(pieces_a, color=color))
         right = Text(f"shared: {terms}\n", style="dim")
         right.append_text(diff_text(pieces_b, color=color))
@@ -134,16 +159,39 @@ def unique_list(comparison: Comparison, document: Document) -> RenderableType:
     return Group(title, table)
 
 
-def diff_report(comparison: Comparison, *, color: bool) -> list[RenderableType]:
-    """Everything `sco-compare diff` shows, in reading order."""
+def _signature(comparison: Comparison) -> Text:
+    """The settings' signature, wrapped between its items rather than inside one (the JSON and
+    Markdown reports carry it as one string)."""
+    return Text("settings: " + " | ".join(comparison.settings.signature().split("|")), style="dim")
+
+
+def legend(*, color: bool) -> Text:
+    """How the word diff marks what only one side says."""
+    if not color:
+        return Text("[-only in A-]  {+only in B+}  words in both as they are", style="dim")
+    return Text.assemble(
+        ("only in A", ONLY_STYLES["only_a"]),
+        "  ",
+        ("only in B", ONLY_STYLES["only_b"]),
+        ("  words in both as they are", "dim"),
+    )
+
+
+def diff_report(
+    comparison: Comparison, *, color: bool, verbose: bool = False
+) -> list[RenderableType]:
+    """Everything `sco-compare diff` shows, in reading order: the summary, what only one side
+    says, then the aligned pairs (and the settings, when verbose)."""
     document_a, document_b = comparison.documents
-    parts: list[RenderableType] = [summary_table(comparison)]
-    if comparison.alignments:
-        parts.append(Text("Aligned sentences", style="bold underline"))
-        parts.append(alignment_table(comparison, comparison.alignments, color=color))
+    parts: list[RenderableType] = [Summary(comparison)]
     parts.append(unique_list(comparison, document_a))
     parts.append(unique_list(comparison, document_b))
-    parts.append(Text(f"settings: {comparison.settings.signature()}", style="dim"))
+    if comparison.alignments:
+        parts.append(Text("Aligned sentences", style="bold underline"))
+        parts.append(legend(color=color))
+        parts.append(alignment_table(comparison, comparison.alignments, color=color))
+    if verbose:
+        parts.append(_signature(comparison))
     return parts
 
 
@@ -188,7 +236,7 @@ def _section(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def claims_report(report: ClaimsReport) -> list[RenderableType]:
+def claims_report(report: ClaimsReport, *, verbose: bool = False) -> list[RenderableType]:
     """Everything `sco-compare claims` shows: one-source groups, unique, partial, conflicts."""
     parts: list[RenderableType] = []
     document_a, document_b = report.comparison.documents
@@ -245,5 +293,6 @@ def claims_report(report: ClaimsReport) -> list[RenderableType]:
         )
     if not report.conflicts:
         parts.append(Text("(none)", style="dim"))
-    parts.append(Text(f"settings: {report.comparison.settings.signature()}", style="dim"))
+    if verbose:
+        parts.append(_signature(report.comparison))
     return parts
