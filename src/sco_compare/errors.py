@@ -24,10 +24,6 @@ class UnreadableSourceError(InputError):
     """The file (or standard input) exists but cannot be read: permissions, a closed stream."""
 
 
-class UnsupportedFormatError(InputError):
-    """A suffix the readers do not know (.pdf, .docx)."""
-
-
 class SourceTooLargeError(InputError):
     """Over the size limit (readers.source.MAX_BYTES)."""
 

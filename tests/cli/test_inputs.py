@@ -173,12 +173,20 @@ def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.Monkey
     )
 
 
-def test_unknown_input_format(tmp_path: Path) -> None:
+def test_a_binary_file_is_refused_whatever_its_suffix(tmp_path: Path) -> None:
     pdf = write(tmp_path / "report.pdf", b"%PDF-1.7\n")
     assert error_line("diff", pdf, OTHER) == (
-        f"sco-compare: error: {pdf}: unsupported format '.pdf'"
-        " (use .txt, .md, .markdown, .html or .htm, or - for standard input)"
+        f"sco-compare: error: {pdf}: binary file (a PDF document), not text"
     )
+
+
+@pytest.mark.parametrize("suffix", [".log", ".csv", ".eml", ".rst", ".pdf"])
+def test_plain_text_is_read_whatever_its_suffix(tmp_path: Path, suffix: str) -> None:
+    source = tmp_path / f"notes{suffix}"
+    source.write_text(READOUT.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(source), str(READOUT), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sources"][0]["coverage"]["unique"] == 0
 
 
 def test_unknown_output_format() -> None:

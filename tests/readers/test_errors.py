@@ -14,7 +14,7 @@ from sco_compare import errors, load_document
     ("name", "data", "failure"),
     [
         ("missing.txt", None, errors.SourceNotFoundError),
-        ("report.pdf", b"%PDF-1.4", errors.UnsupportedFormatError),
+        ("report.pdf", b"%PDF-1.4", errors.NotTextError),
         ("empty.txt", b"", errors.EmptySourceError),
         ("image.txt", b"\x89PNG\r\n\x1a\n....", errors.NotTextError),
         ("utf16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", errors.UndecodableError),

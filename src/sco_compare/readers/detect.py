@@ -6,9 +6,7 @@ import codecs
 import re
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-SUFFIX_HINT = ".txt, .md, .markdown, .html or .htm, or - for standard input"
 
 # File signatures of formats people mistake for text: reported by name, never decoded.
 BINARY_SIGNATURES = (

@@ -14,14 +14,11 @@ from sco_compare.errors import (
     SourceNotFoundError,
     SourceTooLargeError,
     UnreadableSourceError,
-    UnsupportedFormatError,
 )
 from sco_compare.readers.decode import decode
 from sco_compare.readers.detect import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
-    SUFFIX_HINT,
-    TEXT_SUFFIXES,
     looks_like_html,
 )
 
@@ -69,9 +66,6 @@ def read_bytes(path: str, *, stdin: bytes | None = None) -> bytes:
         raise SourceNotFoundError(f"{path}: no such file")
     if file.is_dir():
         raise NotAFileError(f"{path}: is a directory, not a file")
-    suffix = file.suffix.lower()
-    if suffix and suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-        raise UnsupportedFormatError(f"{path}: unsupported format {suffix!r} (use {SUFFIX_HINT})")
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
