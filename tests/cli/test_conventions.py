@@ -121,3 +121,20 @@ def test_an_unknown_fail_on_choice_is_a_usage_error() -> None:
     result = runner.invoke(app, ["diff", *PAIR, "--fail-under", "5", "--fail-on", "all"])
     assert result.exit_code == 2
     assert result.stderr == "sco-compare: error: --fail-on all: choose covered, reported\n"
+
+
+def test_stat_gives_one_line_per_source() -> None:
+    diff = runner.invoke(app, ["diff", *PAIR, "--stat"])
+    assert diff.exit_code == 0
+    assert diff.stdout.splitlines() == [
+        "A mfa-readout.txt | 23 content sentences: 1 covered, 5 partial, 17 unique"
+        " | 4% covered, 26% reported",
+        "B china-daily.txt | 18 content sentences: 1 covered, 7 partial, 10 unique"
+        " | 6% covered, 44% reported",
+    ]
+    claims = runner.invoke(app, ["claims", *PAIR, "--stat"])
+    assert [line.split(" | ")[0] for line in claims.stdout.splitlines()] == [
+        "A mfa-readout.txt",
+        "B china-daily.txt",
+    ]
+    assert all(" claims: " in line for line in claims.stdout.splitlines())

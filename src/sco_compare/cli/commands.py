@@ -31,6 +31,7 @@ from sco_compare.cli.options import (
     QuietOption,
     SourceA,
     SourceB,
+    StatOption,
     VerboseOption,
 )
 from sco_compare.cli.output import (
@@ -44,7 +45,7 @@ from sco_compare.cli.output import (
 from sco_compare.errors import InputError, OutputError, UsageError
 from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.pipeline import compare, compare_claims, load_document
-from sco_compare.render.text import inert
+from sco_compare.render.text import inert, stat_lines
 from sco_compare.settings import Settings
 
 FORMATS = {
@@ -170,10 +171,18 @@ def use_color(when: str) -> bool:
 
 
 def emit(
-    subject: Report, *, output_format: str, output: Path | None, color: str, verbose: bool
+    subject: Report,
+    *,
+    output_format: str,
+    output: Path | None,
+    color: str,
+    verbose: bool = False,
+    stat: bool = False,
 ) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
-    if output_format == "json":
+    if stat:
+        text = stat_lines(subject)
+    elif output_format == "json":
         from sco_compare.render.json_report import render_json
 
         text = render_json(subject.to_dict())
@@ -257,6 +266,7 @@ def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Opti
                 output=target,
                 color=options.color,
                 verbose=options.verbose,
+                stat=options.stat,
             )
             if target is None and reader_gone():
                 raise BrokenPipeError
@@ -278,10 +288,19 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         fail_on: FailOnOption = "covered",
         quiet: QuietOption = False,
         verbose: VerboseOption = False,
+        stat: StatOption = False,
     ) -> None:
         when = "never" if no_color else color.lower()
         options = Options(
-            output_format, output, when, exhaustive, fail_under, fail_on.lower(), quiet, verbose
+            output_format,
+            output,
+            when,
+            exhaustive,
+            fail_under,
+            fail_on.lower(),
+            quiet,
+            verbose,
+            stat,
         )
         run(report_of, a, b, options)
 

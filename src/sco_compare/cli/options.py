@@ -52,6 +52,9 @@ FailOnOption = Annotated[
         help="What --fail-under measures: covered (in full) or reported (at least in part).",
     ),
 ]
+StatOption = Annotated[
+    bool, typer.Option("--stat", help="Only one line per source: its counts and shares.")
+]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also show the settings' signature.")
 ]
@@ -69,3 +72,4 @@ class Options:
     fail_on: str = "covered"
     quiet: bool = False
     verbose: bool = False
+    stat: bool = False

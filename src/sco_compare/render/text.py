@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sco_compare.models import Document
+from sco_compare.models import ClaimsReport, Comparison, Document
 from sco_compare.text.normalize import FORMAT_CONTROLS, fold
 
 UNSAFE = f"\u2028\u2029{FORMAT_CONTROLS}\ud800-\udfff"
@@ -67,6 +67,29 @@ def word_diff(text_a: str, text_b: str) -> tuple[list[DiffPiece], list[DiffPiece
                 DiffPiece("equal" if equal else "only_b", " ".join(words_b[b_start:b_end]))
             )
     return pieces_a, pieces_b
+
+
+def stat_lines(report: Comparison | ClaimsReport) -> str:
+    """One line per source, as `git diff --stat` gives: its counts and shares."""
+    documents = report.documents if isinstance(report, Comparison) else report.comparison.documents
+    names = [f"{d.label} {inert(d.name)}" for d in documents]
+    width = max(len(name) for name in names)
+    lines = []
+    for document, name in zip(documents, names, strict=True):
+        if isinstance(report, Comparison):
+            c = report.coverage(document.label)
+            lines.append(
+                f"{name:<{width}} | {c.content} content sentences: {c.covered} covered, {c.partial}"
+                f" partial, {c.unique} unique | {percent(c.covered_ratio)} covered,"
+                f" {percent(c.reported_ratio)} reported"
+            )
+        else:
+            n = report.counts(document.label)
+            lines.append(
+                f"{name:<{width}} | {n['claims']} claims: {n['shared']} shared,"
+                f" {n['partial']} partial, {n['unique']} unique"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def percent(ratio: float) -> str:
