@@ -62,3 +62,13 @@ def test_output_file_format_from_suffix(in_root: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["claims", *PAIR, "-o", str(target)])
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("# Claims: mfa-readout.txt")
+
+
+def test_a_partly_reported_claim_shows_its_counterpart_and_statuses_read_without_color(
+    in_root: Path,
+) -> None:
+    output = claims_output("--no-color")
+    partial = output.split("Partly reported claims")[1].split("Conflicting")[0]
+    assert "closest: B" in partial and "“" in partial  # the counterpart's own words
+    speakers = output.split("Speakers only one source quotes")[1].split("Names only")[0]
+    assert "[unique]" in speakers or "[partial]" in speakers or "[shared]" in speakers

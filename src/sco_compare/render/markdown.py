@@ -162,7 +162,8 @@ def render_claims(report: ClaimsReport) -> str:
     for claim in partial:
         assert claim.counterpart is not None
         lines.append(
-            f"| {claim.id} | {escape(claim.text)} | {claim.counterpart.claim_id}"
+            f"| {claim.id} | {escape(claim.text)}"
+            f" | **{claim.counterpart.claim_id}** {escape(claim.counterpart.text)}"
             f" | {escape(', '.join(claim.missing_terms))} | {escape('; '.join(claim.notes))} |"
         )
     if not partial:

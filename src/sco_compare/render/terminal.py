@@ -220,7 +220,7 @@ def to_text(parts: Sequence[RenderableType], *, width: int = 100, color: bool = 
 
 
 def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Table:
-    """Claims with their ids in a hanging-indent grid, colored by status."""
+    """Claims with their ids in a hanging-indent grid, their status in words and in color."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", no_wrap=True)
     table.add_column()
@@ -228,6 +228,7 @@ def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Tabl
         text = Text(inert(claim.text))
         if with_speaker and claim.speaker:
             text.append(f"  ({inert(claim.speaker)})", style="dim")
+        text.append(f"  [{claim.status}]", style=CLAIM_STYLES[claim.status])  # (also without color)
         table.add_row(Text(claim.id, style=CLAIM_STYLES[claim.status]), text)
     return table
 
@@ -275,7 +276,8 @@ def claims_report(report: ClaimsReport, *, verbose: bool = False) -> list[Render
     for claim in partial:
         assert claim.counterpart is not None
         text = Text(inert(claim.text) + "\n")
-        text.append(f"closest: {claim.counterpart.claim_id}", style="dim")
+        text.append(f"closest: {claim.counterpart.claim_id} ", style="dim")
+        text.append(f"“{inert(claim.counterpart.text)}”", style="italic")
         if claim.missing_terms:
             text.append(f"; missing: {inert(', '.join(claim.missing_terms))}", style="dim")
         for note in claim.notes:
