@@ -8,13 +8,16 @@ from typing import Annotated
 import typer
 
 SourceA = Annotated[
-    str, typer.Argument(metavar="A", help="First report (.txt, .md, .html, or - for stdin).")
+    str,
+    typer.Argument(metavar="A", help="First report: a text, Markdown or HTML file, or - (stdin)."),
 ]
 SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
 FormatOption = Annotated[
     str | None,
     typer.Option(
-        "--format", "-f", help="terminal, markdown or json [default: from -o, else terminal]"
+        "--format",
+        "-f",
+        help="terminal (text), markdown (md) or json [default: from -o, else terminal]",
     ),
 ]
 OutputOption = Annotated[
