@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from sco_compare._version import __version__
 from sco_compare.align import align
-from sco_compare.claims.coverage import judge_claims
 from sco_compare.errors import NoTextError
 from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.readers.html import html_to_text
@@ -109,4 +108,6 @@ def compare(
 def compare_claims(comparison: Comparison) -> ClaimsReport:
     """Claims of both sources of a comparison, each shared, partial or unique against the other
     (with the comparison's settings)."""
+    from sco_compare.claims.coverage import judge_claims  # (loaded when claims are asked for)
+
     return judge_claims(comparison)

@@ -204,13 +204,14 @@ def test_a_run_stopped_while_writing_leaves_no_temporary_file(
     assert target.read_text(encoding="utf-8") == "old report\n"
 
 
-def test_sigterm_and_sighup_unwind_in_the_real_command() -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_unwind_in_the_real_command(signum: int) -> None:
     probe = (
-        "import os, signal, sys; from sco_compare.cli import commands; sys.argv = ['sco-compare'];"
-        "commands.app = lambda: os.kill(os.getpid(), signal.SIGTERM); commands.main()"
+        "import os, sys; from sco_compare.cli import commands; sys.argv = ['sco-compare'];"
+        f"commands.app = lambda: os.kill(os.getpid(), {int(signum)}); commands.main()"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=TIMEOUT_S)
-    assert done.returncode == 128 + signal.SIGTERM
+    assert done.returncode == 128 + signum
     assert done.stderr == b""
 
 

@@ -161,10 +161,18 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     return documents[0], documents[1]
 
 
+def check_choices(options: Options) -> None:
+    """--color and --fail-on take one of their words; --fail-under is a percentage."""
+    if options.color not in COLORS:
+        raise UsageError(f"--color {options.color}: choose {', '.join(COLORS)}")
+    if options.fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on {options.fail_on}: choose {', '.join(FAIL_ON)}")
+    if options.fail_under is not None and not 0 <= options.fail_under <= 100:
+        raise UsageError(f"--fail-under {options.fail_under:.10g}: not a percentage from 0 to 100")
+
+
 def use_color(when: str) -> bool:
     """Color on stdout: always, never, or (auto) on a terminal unless NO_COLOR is set."""
-    if when not in COLORS:
-        raise UsageError(f"--color {when}: choose {', '.join(COLORS)}")
     if when != "auto":
         return when == "always"
     return "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
@@ -233,14 +241,6 @@ def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) ->
         raise typer.Exit(EXIT_BELOW_BAR)
 
 
-def check_fail_under(fail_under: float | None, fail_on: str) -> None:
-    """--fail-under is a percentage: a number from 0 to 100, of covered or reported sentences."""
-    if fail_under is not None and not 0 <= fail_under <= 100:
-        raise UsageError(f"--fail-under {fail_under:.10g}: not a percentage from 0 to 100")
-    if fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on {fail_on}: choose {', '.join(FAIL_ON)}")
-
-
 Report = Comparison | ClaimsReport
 """What a command reports: a comparison (diff) or its claims."""
 
@@ -250,8 +250,7 @@ def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Opti
     with failures_reported():
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
-        check_fail_under(options.fail_under, options.fail_on)
-        use_color(options.color)  # (checks the value before any work)
+        check_choices(options)
         check_output(target, (a, b))
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")
@@ -290,17 +289,16 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         verbose: VerboseOption = False,
         stat: StatOption = False,
     ) -> None:
-        when = "never" if no_color else color.lower()
         options = Options(
-            output_format,
-            output,
-            when,
-            exhaustive,
-            fail_under,
-            fail_on.lower(),
-            quiet,
-            verbose,
-            stat,
+            output_format=output_format,
+            output=output,
+            color="never" if no_color else color.lower(),
+            exhaustive=exhaustive,
+            fail_under=fail_under,
+            fail_on=fail_on.lower(),
+            quiet=quiet,
+            verbose=verbose,
+            stat=stat,
         )
         run(report_of, a, b, options)
 

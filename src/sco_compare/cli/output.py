@@ -39,6 +39,11 @@ def output_path(output: str | None) -> Path | None:
     return Path(output)
 
 
+def cannot_write(where: str, error: OSError) -> OutputError:
+    """The failure to write the report to `where`, with the system's reason."""
+    return OutputError(f"{where}: cannot write the report ({error.strerror or error})")
+
+
 def write_report(path: Path, text: str) -> None:
     """Write the report to `path`.
 
@@ -53,7 +58,7 @@ def write_report(path: Path, text: str) -> None:
     except FileNotFoundError:
         existing = None
     except OSError as error:  # a link loop, a file where a folder should be, no permission
-        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise cannot_write(str(path), error) from None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise OutputError(f"{path}: is a directory, cannot write the report there")
     descriptor = open_descriptor(path)
@@ -75,7 +80,7 @@ def write_report(path: Path, text: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away: see failures_reported()
     except OSError as error:
-        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise cannot_write(str(path), error) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -85,7 +90,7 @@ def write_report(path: Path, text: str) -> None:
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the report ({error.strerror or error})") from None
+        raise cannot_write(str(path), error) from None
     except BaseException:  # interrupted or stopped (see main): no temporary file left behind
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -112,8 +117,7 @@ def write_stdout(text: str) -> None:
         raise
     except OSError as error:
         stop_writing_stdout()  # what is still buffered could not be written at exit either
-        reason = error.strerror or error
-        raise OutputError(f"standard output: cannot write the report ({reason})") from None
+        raise cannot_write("standard output", error) from None
 
 
 def reader_gone() -> bool:
