@@ -140,6 +140,7 @@ class Claim:
     end: int
     text: str
     speaker: str | None
+    speaker_role: str | None
     entities: tuple[str, ...]
     numbers: tuple[str, ...]
     status: ClaimStatus = "unique"
@@ -149,6 +150,13 @@ class Claim:
     missing_entities: tuple[str, ...] = ()
     missing_numbers: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @property
+    def attributed_to(self) -> str | None:
+        """The speaker, with the role the text gives them: "Sergei Razov, Russian Ambassador"."""
+        if self.speaker and self.speaker_role:
+            return f"{self.speaker}, {self.speaker_role}"
+        return self.speaker
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as it appears in the `claims` JSON."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sco_compare import compare, compare_claims
+from sco_compare.claims.attribution import find_speaker
 from sco_compare.claims.clauses import clause_spans
 from sco_compare.claims.entities import entity_key, find_acronyms
-from sco_compare.claims.speakers import find_speaker
 from tests.conftest import CHINA_DAILY, READOUT
 
 
@@ -65,12 +65,12 @@ def test_offsets_of_claims_point_into_the_text() -> None:
             assert decoded[claim["start"] : claim["end"]] == claim["text"]
 
 
-def test_speaker_before_the_verb_keeps_titles() -> None:
+def test_a_title_and_affiliation_before_the_name_are_its_role() -> None:
     speaker = find_speaker(
         "Russian Ambassador to China Sergei Razov told China Daily that it worked."
     )
     assert speaker is not None
-    assert speaker.name == "Russian Ambassador to China Sergei Razov"
+    assert (speaker.name, speaker.role) == ("Sergei Razov", "Russian Ambassador to China")
 
 
 def test_speaker_after_the_clause() -> None:
@@ -80,7 +80,7 @@ def test_speaker_after_the_clause() -> None:
 
 def test_according_to_names_the_source() -> None:
     speaker = find_speaker("A meeting was held, according to the Xinjiang Daily.")
-    assert speaker is not None and speaker.name == "the Xinjiang Daily"
+    assert speaker is not None and speaker.name == "Xinjiang Daily"
 
 
 def test_he_said_after_a_quote_resolves_to_the_last_named_speaker() -> None:
@@ -91,7 +91,7 @@ def test_he_said_after_a_quote_resolves_to_the_last_named_speaker() -> None:
     )
     report = claims_of(text, "Snow fell in Oslo on Monday.")
     speakers = [c["speaker"] for c in report["claims"] if c["source"] == "a"]
-    assert speakers == ["State Councilor Meng Jianzhu"] * 3
+    assert speakers == ["Meng Jianzhu"] * 3
 
 
 def test_acronyms_link_to_their_expansion() -> None:
@@ -173,7 +173,7 @@ def test_speakers_named_in_lower_case_or_after_the_verb() -> None:
         ("Three people were hurt, police said.", "police"),
         ("The road reopens, local officials said on Monday.", "local officials"),
         ("The fire started at night, according to officials.", "officials"),
-        ('"We are ready," said Anna Keller, the mayor.', "Anna Keller, the mayor"),
+        ('"We are ready," said Anna Keller, the mayor.', "Anna Keller"),
         ("Smith, 45, said he was tired.", "Smith"),
         ("The Alpha Corp announced profits on Monday, said John Smith.", "John Smith"),
         ("Xi said the plan would work, said the newspaper.", "Xi"),

@@ -21,8 +21,8 @@ def claims_output(*options: str) -> str:
 
 def test_terminal_report_names_what_only_china_daily_reports(in_root: Path) -> None:
     output = " ".join(claims_output("--no-color").split())
-    assert "Russian Ambassador to China Sergei Razov: 4 claims, only in B" in output
-    assert "State Councilor Meng Jianzhu: 3 claims, only in B" in output
+    assert "Sergei Razov: 4 claims, only in B" in output
+    assert "Meng Jianzhu: 3 claims, only in B" in output
     assert "Xinjiang: only in B" in output
     assert "founded on June 15, 2001" in output
 
@@ -31,7 +31,8 @@ def test_terminal_report_names_what_only_the_readout_reports(in_root: Path) -> N
     output = " ".join(claims_output("--no-color").split())
     for phrase in (
         "Great Hall of the People: only in A",
-        "West Asia and North Africa: only in A",
+        "West Asia: only in A",
+        "North Africa: only in A",
         "took a group photo",
         "SCO Regulations: only in A",
         "2013-2015",

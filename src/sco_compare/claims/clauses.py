@@ -8,8 +8,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sco_compare.claims.entities import Acronyms, find_entities
-from sco_compare.claims.speakers import Attribution, Speaker, find_speaker
+from sco_compare.claims.attribution import find_speaker, sentence_speakers
+from sco_compare.claims.entities import Acronyms, Casing, find_entities
+from sco_compare.claims.speakers import Speaker
 from sco_compare.models import Claim, Document, Side, Status
 from sco_compare.text.figures import NumberMention, find_numbers
 from sco_compare.text.normalize import Profile, merged, profile
@@ -78,22 +79,24 @@ def claim_units(
     document: Document,
     statuses: Sequence[Status],
     *,
-    common_words: frozenset[str],
+    casing: Casing,
     acronyms: Acronyms,
 ) -> list[ClaimUnit]:
     """Split every content sentence of a document into claim units, with speakers resolved."""
     units: list[ClaimUnit] = []
-    attribution = Attribution()
     source = Side.of(document.label).key
-    for sentence in document.sentences:
-        if statuses[sentence.index] == "boilerplate":
-            continue
-        sentence_speaker = attribution.resolve(find_speaker(sentence.text), sentence.text)
+    content = [s for s in document.sentences if statuses[s.index] != "boilerplate"]
+    starts = [
+        k == 0 or "\n" in document.text[content[k - 1].end : sentence.start]
+        for k, sentence in enumerate(content)
+    ]
+    speakers = sentence_speakers([s.text for s in content], starts)
+    for sentence, sentence_speaker in zip(content, speakers, strict=True):
         spans = clause_spans(sentence.text)
         for number, (start, end) in enumerate(spans, start=1):
             text = sentence.text[start:end]
             own = find_speaker(text, leading_only=True) if len(spans) > 1 else None
-            speaker = attribution.resolve(own, text) if own else sentence_speaker
+            speaker = own if own and not own.is_pronoun else sentence_speaker
             numbers = find_numbers(text)
             claim = Claim(
                 id=sentence.id if len(spans) == 1 else f"{sentence.id}.{number}",
@@ -103,11 +106,11 @@ def claim_units(
                 end=sentence.start + end,
                 text=text,
                 speaker=speaker.name if speaker else None,
-                entities=find_entities(text, common_words=common_words, acronyms=acronyms),
+                speaker_role=speaker.role or None if speaker else None,
+                entities=find_entities(text, casing=casing, acronyms=acronyms),
                 numbers=tuple(str(n) for n in numbers),
             )
             units.append(ClaimUnit(claim, profile(text), speaker, numbers))
-        attribution.remember(sentence_speaker)
     return units
 
 

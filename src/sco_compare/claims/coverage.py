@@ -3,7 +3,6 @@ one source has: the claims report."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -11,7 +10,13 @@ from dataclasses import replace
 from sco_compare.align.candidates import top_partners
 from sco_compare.align.similarity import PairScore, comparable, pair_score
 from sco_compare.claims.clauses import ClaimUnit, claim_units, whole_sentences
-from sco_compare.claims.entities import Vocabulary, find_acronyms, mentioned, vocabulary
+from sco_compare.claims.entities import (
+    Vocabulary,
+    casing,
+    find_acronyms,
+    mentioned,
+    vocabulary,
+)
 from sco_compare.claims.speakers import same_speaker
 from sco_compare.models import (
     Claim,
@@ -196,13 +201,13 @@ def judge_claims(comparison: Comparison) -> ClaimsReport:
     (with the comparison's settings)."""
     settings = comparison.settings
     texts = [d.text for d in comparison.documents]
-    common_words = frozenset(w.lower() for t in texts for w in re.findall(r"\b[a-z][a-z-]*\b", t))
+    texts_casing = casing(texts)
     acronyms = find_acronyms(texts)
     units = {
         side: claim_units(
             comparison.document(side),
             comparison.statuses(side),
-            common_words=common_words,
+            casing=texts_casing,
             acronyms=acronyms,
         )
         for side in Side

@@ -13,11 +13,16 @@ TITLE_WORDS = frozenset(
     """
     president vice minister prime premier state councilor councillor ambassador secretary general
     chairman chairwoman chair party senator governor mayor king queen prince director chief
-    spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir
+    spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir rep representative sen
+    sgt sergeant det detective lt lieutenant capt captain col colonel gov cmdr commander adm
+    admiral judge sheriff undersheriff inspector superintendent commissioner councilman
+    councilwoman congressman congresswoman
     """.split()
 )
 
 CAPITALIZED = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
+_POSSESSED = rf"{CAPITALIZED}(?:['’]s(?=\s+[A-Z]))?"
+"""A capitalized word, with the possessive that binds it to the next ("Sheriff's Department")."""
 NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITALIZED}){{0,7}}"
 
 # Tried at the start of a word only: tried inside a run of capitals, it would read the rest of
@@ -25,9 +30,39 @@ NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITAL
 _ACRONYM_DEFINITION = re.compile(
     rf"(?<![\w'’.-])(?P<long>{NAME})\s+\((?P<short>[A-Z][A-Z&.]{{1,9}})\)"
 )
-_ENTITY = re.compile(
-    rf"(?<![\w'’.-]){CAPITALIZED}(?:\s+(?:(?:of|the|for|de|al)\s+)*{CAPITALIZED})*(?:\s+and\s+{CAPITALIZED}\s+{CAPITALIZED})?"
+_PARTICLES = "of|the|for|de|des|du|da|di|del|al|van|von|bin"
+"""Lower-case words inside a name ("Palais des Nations", "Ludwig van Beethoven")."""
+_ENTITY = re.compile(rf"(?<![\w'’.-]){_POSSESSED}(?:\s+(?:(?:{_PARTICLES})\s+)*{_POSSESSED})*")
+_LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z][a-z-]*\b(?![/.@]\w)")
+"""A word in lower case, not a piece of an address ("news/europe/", "europe.example")."""
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]*")
+"""A capitalized word after a word or a comma: inside a sentence, where a capital marks a name."""
+PERSONAL_TITLES = frozenset(
+    """
+    president vice minister premier councilor councillor ambassador secretary chancellor chairman
+    chairwoman senator governor mayor king queen prince princess spokesman spokeswoman
+    spokesperson mr mrs ms dr prof sir rep sen sgt sergeant det detective lt lieutenant capt
+    captain col colonel gov judge sheriff undersheriff deputy officer inspector commissioner
+    congressman congresswoman pope envoy
+    """.split()
 )
+"""Titles that stand before a person's name and are not part of it ("German Chancellor Angela
+Merkel"); "General", "Party" or "State" can be part of a body's name, so they are not here."""
+PLACE_HEADS = frozenset(
+    """
+    hall house palace museum church cathedral temple mosque square street avenue road bridge
+    tower park centre center institute university school college academy bank ministry
+    department council committee court office bureau union league association society
+    federation republic kingdom city county district province region island lake river sea
+    gulf bay port cape mount
+    """.split()
+)
+"""Nouns that head the name of a place or a body, which "of" continues ("Great Hall of the
+People", "Bank of England"), where it would follow a person's name ("Charr of Germany")."""
+_AMOUNT = re.compile(r"[A-Z][a-z]{1,2}\d[\d.,]*\w*")
+""""Dh472", "Rs500": a currency and an amount, not a name."""
+_PARTY_AFFILIATION = re.compile(r"[DRI]-\w")
+""""(D-W. Va.)", "(R-Ohio)": a party and a state after a politician's name, not a name."""
 
 
 def entity_key(name: str) -> str:
@@ -74,32 +109,84 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
     return Acronyms(expansions)
 
 
-def find_entities(
-    text: str, *, common_words: frozenset[str], acronyms: Acronyms
-) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class Casing:
+    """How the texts write their words: the ones they write in lower case, and the ones they
+    capitalize inside a sentence, where a capital marks a name rather than a sentence start."""
+
+    lower: frozenset[str]
+    inner: frozenset[str]
+
+
+def casing(texts: Iterable[str]) -> Casing:
+    folded = [fold(t) for t in texts]
+    return Casing(
+        lower=frozenset(w for t in folded for w in _LOWER_WORD.findall(t)),
+        inner=frozenset(m.group().lower() for t in folded for m in _INNER_CAPITAL.finditer(t)),
+    )
+
+
+def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str, ...]:
     """People, organizations, places and events a text names: capitalized spans.
 
-    A capitalized word that the texts also use in lower case ("Terrorism" at the start of a
-    sentence) is not a name; an acronym is shown with its expansion.
+    A capitalized word that opens the sentence is a name only when the texts also capitalize it
+    inside a sentence, and never when they use it in lower case ("Terrorism", "Firefighters");
+    titles are left out ("German Chancellor Angela Merkel" names Angela Merkel), and "Grifo of
+    the Union of Concerned Scientists" names two; an acronym is shown with its expansion.
     """
     entities: list[str] = []
     folded = fold(text)
     opening = len(folded) - len(folded.lstrip(" \"'("))
     for match in _ENTITY.finditer(folded):
         words = match.group().split()
-        if match.start() <= opening and words[0].split("-")[0].lower() in common_words:
+        first = words[0].split("-")[0].lower()
+        if match.start() <= opening and (
+            first in casing.lower or (len(words) == 1 and first not in casing.inner)
+        ):
             words = words[1:]  # "Terrorism ..." opening the sentence: a word, not a name
-        words = without_plain_words(words, at_the_end=True)
-        if not words:
-            continue
-        name = " ".join(words)
-        if len(words) == 1 and (name.lower() in TITLE_WORDS or name.lower() in common_words):
-            continue
-        expansion = acronyms.canonical(name)
-        shown = f"{expansion} ({name})" if expansion != name else name
-        if shown not in entities:
-            entities.append(shown)
+        before = folded[max(0, match.start() - 40) : match.start()].split()[-2:]
+        after_title = len(before) == 2 and before[0].lower() in PERSONAL_TITLES
+        for part in _parts(words, after_title and before[1] in ("to", "of", "for")):
+            part = without_plain_words(part, at_the_end=True)
+            name = " ".join(part)
+            if not part or _PARTY_AFFILIATION.match(name) or _AMOUNT.fullmatch(name):
+                continue
+            if len(part) == 1 and (name.lower() in TITLE_WORDS or name.lower() in casing.lower):
+                continue
+            expansion = acronyms.canonical(name)
+            shown = f"{expansion} ({name})" if expansion != name else name
+            if shown not in entities:
+                entities.append(shown)
     return tuple(entities)
+
+
+def _parts(words: list[str], after_title: bool) -> list[list[str]]:
+    """A capitalized span cut into the names it holds: titles and portfolios out ("German
+    Chancellor Angela Merkel", "Swiss Foreign Minister Anna Keller"); the place a title names
+    apart from the name that follows ("Ambassador to | China | Sergei Razov"); a person's name
+    apart from the body or place after "of" ("Manuel Charr of Germany", not "Great Hall of the
+    People")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if all(w in PERSONAL_TITLES for w in entity_key(word).split()):
+            if len(parts[-1]) > 1 and parts[-1][-1].lower() not in PLACE_HEADS:
+                parts[-1].pop()  # the portfolio: "Swiss (Foreign) Minister"
+            parts.append([])
+        elif after_title and not parts[-1] and len(words) > 2:
+            parts += [[word], []]  # the title's place: "(Ambassador to) China"
+            after_title = False
+        else:
+            parts[-1].append(word)
+    split: list[list[str]] = []
+    for part in parts:
+        of = part.index("of") if "of" in part else 0
+        head = part[of - 1].lower() if of else ""
+        personal = 2 <= of <= 3 and all(w[:1].isupper() and "." not in w for w in part[:of])
+        if personal and head not in PLACE_HEADS and not head.endswith("s"):
+            split += [part[:of], part[of + 1 :]]
+        else:
+            split.append(part)
+    return [p for p in split if p]
 
 
 def without_plain_words(words: list[str], *, at_the_end: bool = False) -> list[str]:

@@ -1,65 +1,51 @@
-"""Who a clause is attributed to: "X said", "said X", "according to X", a quote's last speaker."""
+"""Who speaks, as a text names them: a person's name apart from the titles and role before it
+("Russian Ambassador to China Sergei Razov"), a body, or people named by a noun ("police")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sco_compare.claims.entities import NAME, TITLE_WORDS, entity_key
-from sco_compare.text.normalize import STOPWORDS, fold
+from sco_compare.claims.entities import TITLE_WORDS, entity_key
+from sco_compare.text.normalize import STOPWORDS
 
-SPEECH_VERBS = (
-    # No present forms that are also plural nouns ("member states", "his claims").
-    "said|says|say|told|tells|added|adds|noted|stressed|stresses|pointed out|points out|"
-    "urged|urges|warned|warns|announced|announces|stated|argued|argues|claimed|"
-    "insisted|insists|explained|explains|expressed|expresses|spoke|speaks|asked|reported|"
-    "wrote|writes|emphasized|emphasised|declared|declares|praised|believes|"
-    "believed|considered|considers|hoped|described|called for|called on|"
-    "acknowledged|admitted|denied|confirmed|estimated|predicted|promised|vowed|welcomed"
+RELATIVE = frozenset("who whose whom which where".split())
+PRONOUNS = frozenset({"he", "she", "they"})
+_NOT_SPEAKERS = frozenset("i we you it this that which there these those one".split())
+DETERMINERS = frozenset("the a an".split())
+PREPOSITIONS = frozenset("of to for in at from with on by".split())
+_CONNECTORS = frozenset("of to for the and de al van von bin da du la le del".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+ORG_WORDS = frozenset(
+    """
+    agency association bank board bureau chamber club commission committee company council
+    court daily department embassy federation foundation government group institute league
+    ministry news office organization organisation party police post press reuters service
+    society times union university
+    """.split()
 )
-
-_ADVERB = r"(?:\s+(?:also|first|then|later|again|further|repeatedly|\w+ly))?"
-_WHEN = r"(?:\s+on\s+[A-Z]\w+)?"
-_APPOSITIVE = r"(?:,\s+[^,\"]{2,70}?,)?"
-_COMMON_NP = r"(?:[Tt]he\s+(?:[\w-]+\s+){0,3}[\w-]+)"
-_LEADING = re.compile(
-    rf"^(?:[^\"]{{0,80}}?,\s+)??(?P<who>{NAME}|{_COMMON_NP}|[Hh]e|[Ss]he|[Tt]hey)"
-    rf"(?P<role>{_APPOSITIVE}){_WHEN}{_ADVERB}\s+(?:{SPEECH_VERBS})\b"
-)
-_PLAIN_NP = r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
-"""A speaker named in lower case: "police", "local officials"."""
-_TRAILING = re.compile(
-    rf"[,\"]\s*(?P<who>{NAME}|{_COMMON_NP}|{_PLAIN_NP})\s+(?:{SPEECH_VERBS})"
-    # ... and then the end ("police said on Monday."), or the quote going on (', he said, "...').
-    rf"(?:(?:\s+(?:on|in|at|last|this|late|early)\b[^,\"]{{0,30}})?\s*(?:(?:[.!?][\"']?|[\"'])\s*)?$"
-    rf"|\s*,\s*\")"
-)
-
-
-def _inverted(who: str) -> re.Pattern[str]:
-    """A sentence closing on "said WHO" (and maybe a role: "..., said Smith, the mayor.")."""
-    return re.compile(
-        rf"[,\"]\s*(?:said|says|added|adds|told reporters)\s+(?P<who>{who})"
-        rf"(?P<role>,\s+[^,\"]{{2,70}}?)?\s*(?:[,.]\s*)?$"
-    )
-
-
-_INVERTED_NAME = _inverted(NAME)
-_INVERTED = _inverted(f"{NAME}|{_COMMON_NP}")
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<who>{_COMMON_NP}|{NAME}|{_PLAIN_NP})")
-_PRONOUNS = frozenset({"he", "she", "they"})
+"""Words that make a capitalized name a body rather than a person ("he" never refers to one)."""
+QUOTES = "\"'“”‘’"
+_PUNCTUATION = QUOTES + "()[],.;:!?"
+TOKEN = re.compile(r"\S+")
+MAX_SUBJECT_WORDS = 12
+"""A subject longer than this is not a subject the patterns understand: no speaker."""
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who a claim is attributed to, as the text names them (titles kept)."""
+    """Who a claim is attributed to: a name as the text writes it, and the role it gives."""
 
     name: str
     key: frozenset[str]
+    role: str = ""
+    kind: str = "person"
+    """"person", "group" (a body, or people named by a noun: "police") or "pronoun"."""
 
     @property
     def is_pronoun(self) -> bool:
-        return self.name.lower() in _PRONOUNS
+        return self.kind == "pronoun"
 
 
 def speaker_key(name: str) -> frozenset[str]:
@@ -74,58 +60,100 @@ def same_speaker(first: Speaker, second: Speaker) -> bool:
     return bool(first.key & second.key)
 
 
-def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
-    """The speaker a clause names: "Xi said", "..., Meng added", "according to the Daily".
-
-    With leading_only, only an attribution that opens the text counts ("Meng said that ...").
-    """
-    folded = fold(text)
-    # ", said Smith" closing a sentence names who speaks for all of it ("Alpha announced profits,
-    # said Smith"); "..., the paper said" more often names who reports a speaker it opened with.
-    patterns = (
-        (_LEADING,)
-        if leading_only
-        else (_INVERTED_NAME, _LEADING, _TRAILING, _INVERTED, _ACCORDING)
-    )
-    for pattern in patterns:
-        match = pattern.search(folded)
-        if not match:
-            continue
-        who = match.group("who").strip()
-        words = who.lower().split()
-        if words[-1] not in _PRONOUNS and all(w in STOPWORDS for w in words):
-            continue  # "it said", "which said": no speaker
-        name = re.sub(r"^[Tt]he\s+", "the ", who)
-        role = (match.groupdict().get("role") or "").strip(" ,.")
-        if any(c.isalpha() for c in role):  # "Smith, 45, said": an age is not a role
-            name = f"{name}, {role}"
-        return Speaker(name=name, key=speaker_key(who))
-    return None
+def bare(token: str) -> str:
+    return token.strip(_PUNCTUATION)
 
 
-_OPENING_QUOTE = re.compile(r"^\s*[\"“']")
+def capitalized(token: str) -> bool:
+    word = bare(token)
+    return bool(word) and word[0].isupper()
 
 
-class Attribution:
-    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
+def is_title(token: str) -> bool:
+    return any(part in TITLE_WORDS for part in entity_key(token).split())
 
-    def __init__(self) -> None:
-        self.person: Speaker | None = None
-        self.group: Speaker | None = None
-        self.previous: Speaker | None = None
 
-    def resolve(self, speaker: Speaker | None, text: str) -> Speaker | None:
-        if speaker is None:
-            return self.previous if _OPENING_QUOTE.match(text) else None
-        if not speaker.is_pronoun:
-            return speaker
-        return self.group if speaker.name.lower() == "they" else self.person
+def ends_segment(token: str) -> bool:
+    """A comma, a colon or a quote mark ends the token (not the possessive of "members'")."""
+    if token.endswith("s'") or token.endswith("s’"):
+        return False
+    return token.rstrip(")]")[-1:] in ",;:" or token[-1] in QUOTES
 
-    def remember(self, speaker: Speaker | None) -> None:
-        self.previous = speaker
-        if speaker is None:
-            return
-        if speaker.name[:1].isupper() and speaker.name.split()[0].lower() != "the":
-            self.person = speaker
-        else:
-            self.group = speaker
+
+def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
+    """A subject's words as a speaker: a name (the last capitalized run; what comes before it is
+    its role), a pronoun, or people named by a noun ("local officials")."""
+    tokens = _without_parentheses(tokens)
+    words = [bare(t) for t in tokens]
+    while words and words[0].lower() in DETERMINERS | {"other", "but", "and", "so", "yet"}:
+        tokens, words = tokens[1:], words[1:]
+    if not words or not all(words):
+        return None
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Speaker(words[0], frozenset(), kind="pronoun")
+    if words[-1].lower() in _NOT_SPEAKERS | RELATIVE or words[0].lower() in PREPOSITIONS:
+        return None
+    of = next((k for k, w in enumerate(words) if w in ("of", "at", "from")), 0)
+    person = all(capitalized(w) and not is_title(w) for w in words[:of])
+    if 2 <= of <= 3 and person and not {w.lower() for w in words[:of]} & ORG_WORDS:
+        name = " ".join(words[:of])  # "Larry Waldie of the sheriff's department"
+        return Speaker(name, speaker_key(name), " ".join(words[of:]))
+    run = len(words)
+    while run > 0 and (
+        capitalized(words[run - 1])
+        or (words[run - 1] in _CONNECTORS and run > 1 and capitalized(words[run - 2]))
+    ):
+        run -= 1
+    if run == len(words) or (run > 0 and words[run - 1].lower() in PREPOSITIONS):
+        cut = next(
+            (k for k, w in enumerate(words[1:], 1) if w.lower() in RELATIVE or w.endswith("ing")),
+            len(words),
+        )
+        name = " ".join(words[:cut])
+        if words[cut - 1].lower() in STOPWORDS:
+            return None  # "it would be a stretch to", "that he got up": not a noun
+        return Speaker(name, speaker_key(name), kind="group")
+    while run < len(words) and words[run] in _CONNECTORS:
+        run += 1
+    name_words = words[run:]
+    role_words = words[:run]
+    body = {w.lower() for w in name_words} & ORG_WORDS  # "the State Department": no title
+    titles = [] if body else [k for k, w in enumerate(name_words) if is_title(w)]
+    if titles and titles[-1] < len(name_words) - 1:
+        role_words += name_words[: titles[-1] + 1]
+        name_words = name_words[titles[-1] + 1 :]
+    if titles or len(name_words) > 3 and not set(map(str.lower, name_words)) & _CONNECTORS:
+        name_words = _personal_name(name_words)
+        role_words = words[: len(words) - len(name_words)]
+    name = " ".join(name_words)
+    kind = "group" if body else "person"
+    role = " ".join(w for w in role_words if not re.fullmatch(r"\d+-year-old", w))
+    return Speaker(name, speaker_key(name), role if any(c.isalpha() for c in role) else "", kind)
+
+
+def _personal_name(words: Sequence[str]) -> list[str]:
+    """The person's name at the end of a run: the surname (and a suffix), the initials before
+    it and one given name ("Ambassador to China Sergei Razov" -> "Sergei Razov")."""
+    end = len(words)
+    k = end - 1
+    while k > 0 and words[k].lower() in _SUFFIXES:
+        k -= 1
+    k -= 1
+    while k >= 0 and re.fullmatch(r"[A-Z]\.?", words[k]):
+        k -= 1
+    if k >= 0 and words[k] not in _CONNECTORS and not is_title(words[k]):
+        k -= 1
+    return list(words[k + 1 : end])
+
+
+def _without_parentheses(tokens: Sequence[str]) -> list[str]:
+    kept: list[str] = []
+    depth = 0
+    for token in tokens:
+        if token.startswith("("):
+            depth += 1
+        if not depth:
+            kept.append(token)
+        if token.rstrip(",;:").endswith(")"):
+            depth = max(0, depth - 1)
+    return kept

@@ -119,7 +119,7 @@ def render_diff(comparison: Comparison) -> str:
 
 
 def _claim_item(claim: Claim) -> str:
-    speaker = f" ({escape(claim.speaker)})" if claim.speaker else ""
+    speaker = f" ({escape(claim.attributed_to)})" if claim.attributed_to else ""
     return f"- **{claim.id}** {escape(claim.text)}{speaker}"
 
 

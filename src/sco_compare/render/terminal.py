@@ -226,8 +226,8 @@ def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Tabl
     table.add_column()
     for claim in claims:
         text = Text(inert(claim.text))
-        if with_speaker and claim.speaker:
-            text.append(f"  ({inert(claim.speaker)})", style="dim")
+        if with_speaker and claim.attributed_to:
+            text.append(f"  ({inert(claim.attributed_to)})", style="dim")
         text.append(f"  [{claim.status}]", style=CLAIM_STYLES[claim.status])  # (also without color)
         table.add_row(Text(claim.id, style=CLAIM_STYLES[claim.status]), text)
     return table

@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
     gov sen rep pres hon rev amb sec atty pfc pvt spc sens reps govs lieut
     u.s u.n u.k e.u u.s.a u.a.e d.c p.m a.m e.g i.e etc vs cf al approx
     jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol fig dept est inc corp co ltd bros assn univ intl
+    no nos vol fig dept est inc corp co ltd bros assn univ intl det ofc asst
     ave blvd rd
     """.split()
 )
@@ -52,6 +52,9 @@ _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
 _DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
+_BROKEN_FIGURE = re.compile(r"(?:\d\.|[a-z]\?)\s*$")
+"""Before a digit, "22." or "lend?" ends no sentence: a decimal broken by a space ("22. 4bn"),
+or a currency sign lost in decoding ("to lend? 22bn")."""
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
@@ -114,7 +117,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 def _continues(previous: str, following: str, *, previous_is_dots: bool) -> bool:
     """Whether Punkt cut inside a sentence: before a lower-case word ("Fast!" she said, but also,
-    wrongly, "de Blasio said") or a closing bracket or comma, at a spaced ellipsis (". . ."), or
+    wrongly, "de Blasio said"), a broken figure or a closing bracket or comma, at a spaced
+    ellipsis (". . ."), or
     after a person's initials ("J.D. Edwards"), which end a sentence only before a usual
     sentence starter. `previous` is the end of the sentence so far, `previous_is_dots` whether
     all of it is dots."""
@@ -127,6 +131,8 @@ def _continues(previous: str, following: str, *, previous_is_dots: bool) -> bool
         return False
     first = word.group(1)
     if first.islower():
+        return True
+    if first[0].isdigit() and _BROKEN_FIGURE.search(previous):
         return True
     initials = _INITIALS_END.search(previous.rstrip())
     return (

@@ -1,0 +1,344 @@
+"""Who a sentence is attributed to: "X said", "said X", "X, who ..., told", "according to X",
+"..., saying", "described by X"; and over a text, quotes that run over several sentences and
+"he" resolved to the person named before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from sco_compare.claims.speakers import (
+    DETERMINERS,
+    MAX_SUBJECT_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTES,
+    RELATIVE,
+    TOKEN,
+    Speaker,
+    bare,
+    ends_segment,
+    speaker_from_words,
+)
+from sco_compare.text.figures import WEEKDAYS
+from sco_compare.text.normalize import STOPWORDS, fold
+
+SPEECH_VERBS = frozenset(
+    # No present forms that are also plural nouns ("member states", "his claims").
+    """
+    said says say told tells added adds noted stressed stresses urged urges warned warns
+    announced announces stated argued argues claimed insisted insists explained explains
+    expressed expresses spoke speaks asked reported wrote writes emphasized emphasised declared
+    declares praised believes believed considered considers hoped described acknowledged
+    admitted denied confirmed estimated predicted promised vowed welcomed applauded tweeted
+    posted continued recalled suggested cautioned complained conceded countered replied
+    responded testified disclosed revealed accused criticized criticised condemned
+    """.split()
+)
+_INVERTING_VERBS = frozenset("said says added adds asked continued explained wrote writes".split())
+"""Verbs that may come before their speaker: '"...," said Smith'."""
+_VERBS_BEFORE_OBJECT = {
+    "called": ("for", "on", '"'),
+    "identified": ("as",),
+    "pointed": ("out",),
+    "points": ("out",),
+}
+"""Verbs that report speech only with what follows them: "called for", "called it "a farce"",
+"identified the man as"."""
+_PASSIVE_BY = frozenset(
+    """described blamed criticized criticised praised condemned reported announced welcomed
+    denied confirmed called hailed quoted cited questioned disputed rejected accused""".split()
+)
+_BE = frozenset("is are was were be been being".split())
+_AUXILIARIES = frozenset(
+    "has have had will would could should may might must can did does do also first then "
+    "later again further once still now today yesterday tonight not never".split()
+)
+_BOUNDARY_WORDS = frozenset(
+    "that but because while although though when if whereas after before since so".split()
+)
+
+
+def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
+    """The speaker a clause names. With leading_only, only a subject that opens the text and its
+    verb count ("Meng said that ...")."""
+    tokens = TOKEN.findall(fold(text))
+    words = [bare(t).lower() for t in tokens]
+    if leading_only:
+        return next(_subject_speakers(tokens, words, leading_only=True), None)
+    # ", said Smith" closing a sentence names who speaks for all of it ("Alpha announced profits,
+    # said Smith"); "..., the paper said" more often names who reports a speaker it opened with.
+    inverted = list(_inverted_speakers(tokens, words))
+    named = [s for s in inverted if s.kind != "group"]
+    if named:
+        return named[0]
+    # "..., according to X." closing a sentence names the source of all of it.
+    last = max((k + 1 for k in range(len(tokens) - 1) if ends_segment(tokens[k])), default=0)
+    for found in (
+        _by_speakers(tokens[last:], words[last:]) if "according" in words[last:] else iter(()),
+        _subject_speakers(tokens, words, leading_only=False),
+        iter(inverted),
+        _saying_speakers(tokens, words),
+        _by_speakers(tokens, words),
+    ):
+        speaker = next(found, None)
+        if speaker:
+            return speaker
+    return None
+
+
+def _speech_at(tokens: Sequence[str], words: Sequence[str], k: int) -> bool:
+    word = words[k]
+    if word in SPEECH_VERBS:
+        return tokens[k][:1].islower() or k == 0
+    follows = _VERBS_BEFORE_OBJECT.get(word, ())
+    if "out" in follows:
+        return words[k + 1 : k + 2] == ["out"]
+    return any(
+        w in follows or ('"' in follows and tokens[j][0] in QUOTES)
+        for j, w in enumerate(words[k + 1 : k + 8], start=k + 1)
+    )
+
+
+def _subject_speakers(
+    tokens: Sequence[str], words: Sequence[str], *, leading_only: bool
+) -> Iterator[Speaker]:
+    """Speakers named before their verb: "Xi said", ", police said.", "Obama, who ..., said"."""
+    for k in range(len(tokens)):
+        if leading_only and k > MAX_SUBJECT_WORDS:
+            return
+        if not _speech_at(tokens, words, k) or tokens[k][0] in QUOTES:
+            continue
+        participle = words[k + 1 : k + 2] == ["by"] or (
+            words[k + 1 : k + 2] == ["as"] and words[k + 2 : k + 3] != ["many"]
+        )
+        if k and words[k - 1] == "to" or participle:
+            continue  # "to say"; "a deputy identified as", "reported by": not a report
+        end = k
+        while (
+            end > 0 and words[end - 1] in _AUXILIARIES | _BE and not ends_segment(tokens[end - 1])
+        ):
+            if words[end - 1] in _BE:
+                end = -1  # "was said", "is estimated": a passive, not a speaker
+                break
+            end -= 1
+        if end < 0:
+            continue
+        end = _before_adverbs(tokens, words, end)
+        speaker = _subject_before(tokens, words, end, leading_only=leading_only)
+        if speaker:
+            yield speaker
+
+
+def _before_adverbs(tokens: Sequence[str], words: Sequence[str], end: int) -> int:
+    """Where the subject ends, before adverbs ("initially") and a day ("on Thursday")."""
+    while end > 0 and not ends_segment(tokens[end - 1]):
+        if words[end - 1].endswith("ly") and tokens[end - 1][:1].islower():
+            end -= 1
+        elif end > 1 and words[end - 2] == "on" and words[end - 1] in WEEKDAYS:
+            end -= 2
+        else:
+            break
+    return end
+
+
+def _subject_before(
+    tokens: Sequence[str], words: Sequence[str], end: int, *, leading_only: bool
+) -> Speaker | None:
+    start = end
+    while start > 0 and not ends_segment(tokens[start - 1]) and end - start < MAX_SUBJECT_WORDS:
+        if words[start - 1] in _BOUNDARY_WORDS and tokens[start - 1][:1].islower():
+            break
+        if tokens[start - 1][0] in QUOTES:  # the quote opens here: the subject starts inside
+            start -= 1
+            break
+        start -= 1
+    if start > 0 and end - start >= MAX_SUBJECT_WORDS and not ends_segment(tokens[start - 1]):
+        return None  # no clause boundary in sight: not a subject
+    while start < end and words[start] in _BOUNDARY_WORDS | {"and", "but", "yet", "so"}:
+        start += 1
+    if leading_only and start > 0:
+        return None
+    if start < end:
+        return speaker_from_words(tokens[start:end])
+    if leading_only or end == 0:
+        return None
+    return _apposition(tokens, end)
+
+
+def _apposition(tokens: Sequence[str], end: int) -> Speaker | None:
+    """The speaker of a verb that follows a comma: "Zhang, Party secretary of Xinjiang, said",
+    "The head of the union, Giannis Panagopoulos, said", "Obama, who ..., said"."""
+    segments: list[Sequence[str]] = []
+    stop = end
+    for k in range(end - 1, max(-1, end - 4 * MAX_SUBJECT_WORDS), -1):
+        if k == 0 or ends_segment(tokens[k - 1]):
+            segments.append(tokens[k:stop])
+            stop = k
+            if len(segments) == 4 or k == 0 or tokens[k - 1][-1] not in ",)":
+                break
+    role = ""
+    for number, segment in enumerate(segments):
+        first = bare(segment[0]).lower()
+        participle = first.endswith("ing") and segment[0][:1].islower()
+        if (
+            first in RELATIVE | PREPOSITIONS
+            or participle
+            or not any(c.isalpha() for c in "".join(segment))
+        ):
+            continue  # "who ...", "in announcing it", "45": neither the name nor a role
+        if re.fullmatch(r"\d+-year-old", first) and len(segment) == 1:
+            continue
+        parsed = speaker_from_words(segment)
+        if parsed is None:
+            return None
+        if parsed.kind == "group" and number + 1 < len(segments):
+            role = role or parsed.name  # "Party secretary of Xinjiang", before the name
+            continue
+        if parsed.kind != "group" and number + 1 < len(segments) and not role:
+            before = speaker_from_words(segments[number + 1])
+            if before and before.kind == "group" and bare(segments[number + 1][0]).istitle():
+                role = before.name  # "The head of the union, Giannis Panagopoulos, said"
+        return Speaker(parsed.name, parsed.key, parsed.role or role, parsed.kind)
+    return None
+
+
+def _inverted_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Speaker]:
+    """'"...," said Smith, the mayor.', "..., said Larry Waldie of the sheriff's department"."""
+    for k in range(1, len(tokens) - 1):
+        if words[k] not in _INVERTING_VERBS or not ends_segment(tokens[k - 1]):
+            continue
+        end = k + 1
+        while end < len(tokens) and end - k <= MAX_SUBJECT_WORDS:
+            end += 1
+            if ends_segment(tokens[end - 1]):
+                break
+        who = list(tokens[k + 1 : end])
+        named = next((n for n, t in enumerate(who) if bare(t) == "of"), len(who))
+        if named > 5 or bare(who[0]).lower() in STOPWORDS - DETERMINERS - PRONOUNS:
+            continue  # "said he had told ...", "said today that ...": reported speech
+        parsed = speaker_from_words(who)
+        if parsed is None:
+            continue
+        role = parsed.role
+        if (
+            not role
+            and parsed.kind == "person"
+            and end < len(tokens)
+            and tokens[end - 1][-1] == ","
+        ):
+            nxt = [bare(t) for t in tokens[end : end + MAX_SUBJECT_WORDS]]
+            if nxt and nxt[0].lower() in DETERMINERS:  # "said Anna Keller, the mayor."
+                role = " ".join(nxt[1:]).split(",")[0]
+        yield Speaker(parsed.name, parsed.key, role, parsed.kind)
+
+
+def _saying_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Speaker]:
+    """The subject of a sentence whose verb goes on ", saying ...": "X condemned it, saying"."""
+    for k, word in enumerate(words):
+        if word != "saying" or k + 1 == len(tokens):
+            continue
+        cued = words[k + 1] == "that" or tokens[k][-1] == ":" or tokens[k + 1][0] in QUOTES
+        if not (cued or ends_segment(tokens[k - 1])):
+            continue
+        verb = next(
+            (
+                j
+                for j in range(1, k)
+                if tokens[j][:1].islower() and (words[j].endswith("ed") or words[j] in SPEECH_VERBS)
+            ),
+            None,
+        )
+        if verb is not None:
+            speaker = _subject_before(tokens, words, verb, leading_only=False)
+            if speaker:
+                yield speaker
+
+
+def _by_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Speaker]:
+    """The agent of a passive report ("were described by the administration as minor") or the
+    source of "according to X"."""
+    for k, word in enumerate(words[:-1]):
+        agent = word == "by" and any(w in _PASSIVE_BY for w in words[max(0, k - 4) : k])
+        if agent or (word == "to" and k and words[k - 1] == "according"):
+            end = k + 1
+            while end < len(tokens) and end - k <= MAX_SUBJECT_WORDS:
+                if words[end] in {"as", "for", "that", "because", "in", "on", "at"}:
+                    break
+                end += 1
+                if ends_segment(tokens[end - 1]):
+                    break
+            speaker = speaker_from_words(tokens[k + 1 : end])
+            if speaker and not speaker.is_pronoun:
+                yield speaker
+
+
+_OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|me)\b")
+
+
+def sentence_speakers(
+    texts: Sequence[str], paragraph_starts: Sequence[bool]
+) -> list[Speaker | None]:
+    """The speaker of each sentence of a text, in order: its own attribution with "he" and "they"
+    resolved to the speaker named before; else, when a quote runs over several sentences, the
+    speaker its attribution names wherever it comes ('"A. B. C," she said.'); else, for a quote
+    that opens a sentence, the previous sentence's speaker.
+
+    A quote left open at a paragraph's end goes on when the next paragraph opens with a quote
+    mark (the news convention), closes it, or speaks in the first person; otherwise the mark
+    was unbalanced, and the quote ends.
+    """
+    attribution = Attribution()
+    own: list[Speaker | None] = []
+    resolved: list[Speaker | None] = []
+    runs: list[list[int]] = []
+    inside = False
+    for k, (text, paragraph) in enumerate(zip(texts, paragraph_starts, strict=True)):
+        opens_with_quote = bool(_OPENING_QUOTE.match(text))
+        marks = fold(text).replace("“", '"').replace("”", '"').count('"')
+        if paragraph and inside and not opens_with_quote:
+            inside = marks % 2 == 1 or bool(_FIRST_PERSON.search(text))
+        if inside and runs:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        if paragraph and inside and opens_with_quote:
+            marks -= 1  # the mark reopens the quote
+        inside ^= marks % 2 == 1
+        found = find_speaker(text)
+        speaker = attribution.resolve(found, text)
+        own.append(speaker if found else None)
+        resolved.append(speaker)
+        attribution.remember(speaker)
+    for run in runs:
+        speaker = next((own[k] for k in run if own[k]), None)
+        for k in run:
+            if speaker and not own[k]:
+                resolved[k] = speaker
+    return resolved
+
+
+class Attribution:
+    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
+
+    def __init__(self) -> None:
+        self.person: Speaker | None = None
+        self.group: Speaker | None = None
+        self.previous: Speaker | None = None
+
+    def resolve(self, speaker: Speaker | None, text: str) -> Speaker | None:
+        if speaker is None:
+            return self.previous if _OPENING_QUOTE.match(text) else None
+        if not speaker.is_pronoun:
+            return speaker
+        return self.group if speaker.name.lower() == "they" else self.person
+
+    def remember(self, speaker: Speaker | None) -> None:
+        self.previous = speaker
+        if speaker is None:
+            return
+        if speaker.kind == "person":
+            self.person = speaker
+        else:
+            self.group = speaker
