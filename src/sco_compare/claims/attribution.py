@@ -1,6 +1,5 @@
 """Who a sentence is attributed to: "X said", "said X", "X, who ..., told", "according to X",
-"..., saying", "described by X"; and over a text, quotes that run over several sentences and
-"he" resolved to the person named before."""
+"..., saying", "described by X"."""
 
 from __future__ import annotations
 
@@ -49,13 +48,15 @@ _PASSIVE_BY = frozenset(
     """described blamed criticized criticised praised condemned reported announced welcomed
     denied confirmed called hailed quoted cited questioned disputed rejected accused""".split()
 )
+_AFTER_PARTICIPLE = [["at"], ["in"], ["on"], ["during"], ["last"], ["earlier"]]
+"""What follows a participle that comes after a comma ("The deal, announced at the summit,")."""
 _BE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset(
     "has have had will would could should may might must can did does do also first then "
     "later again further once still now today yesterday tonight not never".split()
 )
 _BOUNDARY_WORDS = frozenset(
-    "that but because while although though when if whereas after before since so".split()
+    "that but because while although though when if whereas after before since so as".split()
 )
 
 
@@ -124,6 +125,9 @@ def _subject_speakers(
             end -= 1
         if end < 0:
             continue
+        after_comma = end == k and k > 0 and ends_segment(tokens[k - 1])
+        if after_comma and words[k] in _PASSIVE_BY and words[k + 1 : k + 2] in _AFTER_PARTICIPLE:
+            continue  # "The deal, announced at the summit, ...": a participle
         end = _before_adverbs(tokens, words, end)
         speaker = _subject_before(tokens, words, end, leading_only=leading_only)
         if speaker:
@@ -187,6 +191,9 @@ def _apposition(tokens: Sequence[str], end: int) -> Speaker | None:
             or not any(c.isalpha() for c in "".join(segment))
         ):
             continue  # "who ...", "in announcing it", "45": neither the name nor a role
+        if first in DETERMINERS and number + 1 < len(segments):
+            role = role or " ".join(bare(t) for t in segment[1:])  # "Bramwell, the Labour MP,"
+            continue
         if re.fullmatch(r"\d+-year-old", first) and len(segment) == 1:
             continue
         parsed = speaker_from_words(segment)
@@ -271,74 +278,3 @@ def _by_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Speake
             speaker = speaker_from_words(tokens[k + 1 : end])
             if speaker and not speaker.is_pronoun:
                 yield speaker
-
-
-_OPENING_QUOTE = re.compile(r"^\s*[\"“]")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|me)\b")
-
-
-def sentence_speakers(
-    texts: Sequence[str], paragraph_starts: Sequence[bool]
-) -> list[Speaker | None]:
-    """The speaker of each sentence of a text, in order: its own attribution with "he" and "they"
-    resolved to the speaker named before; else, when a quote runs over several sentences, the
-    speaker its attribution names wherever it comes ('"A. B. C," she said.'); else, for a quote
-    that opens a sentence, the previous sentence's speaker.
-
-    A quote left open at a paragraph's end goes on when the next paragraph opens with a quote
-    mark (the news convention), closes it, or speaks in the first person; otherwise the mark
-    was unbalanced, and the quote ends.
-    """
-    attribution = Attribution()
-    own: list[Speaker | None] = []
-    resolved: list[Speaker | None] = []
-    runs: list[list[int]] = []
-    inside = False
-    for k, (text, paragraph) in enumerate(zip(texts, paragraph_starts, strict=True)):
-        opens_with_quote = bool(_OPENING_QUOTE.match(text))
-        marks = fold(text).replace("“", '"').replace("”", '"').count('"')
-        if paragraph and inside and not opens_with_quote:
-            inside = marks % 2 == 1 or bool(_FIRST_PERSON.search(text))
-        if inside and runs:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-        if paragraph and inside and opens_with_quote:
-            marks -= 1  # the mark reopens the quote
-        inside ^= marks % 2 == 1
-        found = find_speaker(text)
-        speaker = attribution.resolve(found, text)
-        own.append(speaker if found else None)
-        resolved.append(speaker)
-        attribution.remember(speaker)
-    for run in runs:
-        speaker = next((own[k] for k in run if own[k]), None)
-        for k in run:
-            if speaker and not own[k]:
-                resolved[k] = speaker
-    return resolved
-
-
-class Attribution:
-    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
-
-    def __init__(self) -> None:
-        self.person: Speaker | None = None
-        self.group: Speaker | None = None
-        self.previous: Speaker | None = None
-
-    def resolve(self, speaker: Speaker | None, text: str) -> Speaker | None:
-        if speaker is None:
-            return self.previous if _OPENING_QUOTE.match(text) else None
-        if not speaker.is_pronoun:
-            return speaker
-        return self.group if speaker.name.lower() == "they" else self.person
-
-    def remember(self, speaker: Speaker | None) -> None:
-        self.previous = speaker
-        if speaker is None:
-            return
-        if speaker.kind == "person":
-            self.person = speaker
-        else:
-            self.group = speaker

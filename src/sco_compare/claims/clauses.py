@@ -8,8 +8,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sco_compare.claims.attribution import find_speaker, sentence_speakers
+from sco_compare.claims.attribution import find_speaker
 from sco_compare.claims.entities import Acronyms, Casing, find_entities
+from sco_compare.claims.quotes import sentence_speakers
 from sco_compare.claims.speakers import Speaker
 from sco_compare.models import Claim, Document, Side, Status
 from sco_compare.text.figures import NumberMention, find_numbers

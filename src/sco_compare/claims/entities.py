@@ -16,7 +16,7 @@ TITLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir rep representative sen
     sgt sergeant det detective lt lieutenant capt captain col colonel gov cmdr commander adm
     admiral judge sheriff undersheriff inspector superintendent commissioner councilman
-    councilwoman congressman congresswoman
+    councilwoman congressman congresswoman mp mep
     """.split()
 )
 
@@ -43,7 +43,7 @@ PERSONAL_TITLES = frozenset(
     chairwoman senator governor mayor king queen prince princess spokesman spokeswoman
     spokesperson mr mrs ms dr prof sir rep sen sgt sergeant det detective lt lieutenant capt
     captain col colonel gov judge sheriff undersheriff deputy officer inspector commissioner
-    congressman congresswoman pope envoy
+    congressman congresswoman pope envoy mp mep
     """.split()
 )
 """Titles that stand before a person's name and are not part of it ("German Chancellor Angela
@@ -59,6 +59,10 @@ PLACE_HEADS = frozenset(
 )
 """Nouns that head the name of a place or a body, which "of" continues ("Great Hall of the
 People", "Bank of England"), where it would follow a person's name ("Charr of Germany")."""
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s")
+_JOINED = re.compile(r"(.+?)(?:['’]s|-(?:based|born|led|backed|owned|funded|run))")
+"""A name joined to the next: "Spain's Interior Ministry" (not "Sheriff's Department"),
+"the Brussels-based Centre"."""
 _AMOUNT = re.compile(r"[A-Z][a-z]{1,2}\d[\d.,]*\w*")
 """"Dh472", "Rs500": a currency and an amount, not a name."""
 _PARTY_AFFILIATION = re.compile(r"[DRI]-\w")
@@ -140,8 +144,9 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
     for match in _ENTITY.finditer(folded):
         words = match.group().split()
         first = words[0].split("-")[0].lower()
+        named = _APPOSITIVE.match(folded, match.end())  # "Eurofer, the steel association"
         if match.start() <= opening and (
-            first in casing.lower or (len(words) == 1 and first not in casing.inner)
+            first in casing.lower or (len(words) == 1 and first not in casing.inner and not named)
         ):
             words = words[1:]  # "Terrorism ..." opening the sentence: a word, not a name
         before = folded[max(0, match.start() - 40) : match.start()].split()[-2:]
@@ -168,7 +173,10 @@ def _parts(words: list[str], after_title: bool) -> list[list[str]]:
     People")."""
     parts: list[list[str]] = [[]]
     for word in words:
-        if all(w in PERSONAL_TITLES for w in entity_key(word).split()):
+        joined = _JOINED.fullmatch(word)
+        if joined and entity_key(joined.group(1)) not in TITLE_WORDS:
+            parts += [[joined.group(1)], []]  # "Brussels-based Centre", "Spain's Ministry"
+        elif all(w in PERSONAL_TITLES for w in entity_key(word).split()):
             if len(parts[-1]) > 1 and parts[-1][-1].lower() not in PLACE_HEADS:
                 parts[-1].pop()  # the portfolio: "Swiss (Foreign) Minister"
             parts.append([])

@@ -117,8 +117,11 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
         run += 1
     name_words = words[run:]
     role_words = words[:run]
-    body = {w.lower() for w in name_words} & ORG_WORDS  # "the State Department": no title
-    titles = [] if body else [k for k, w in enumerate(name_words) if is_title(w)]
+    titles = [k for k, w in enumerate(name_words) if is_title(w)]
+    after = name_words[titles[-1] + 1 :] if titles else name_words
+    body = {w.lower() for w in after} & ORG_WORDS  # "the State Department": no title
+    if body:
+        titles = []
     if titles and titles[-1] < len(name_words) - 1:
         role_words += name_words[: titles[-1] + 1]
         name_words = name_words[titles[-1] + 1 :]

@@ -1,0 +1,83 @@
+"""Speakers over a whole text: quotes that run over several sentences, "he" and "they" resolved
+to the speaker named before, a quote with no attribution of its own carried on from the last."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sco_compare.claims.attribution import find_speaker
+from sco_compare.claims.speakers import Speaker
+
+_OPENING_QUOTE = re.compile(r"^\s*(?:[\"“]|['‘](?=[A-Za-z]))")
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<![\w'’])['‘](?=[A-Za-z])|(?<=[.,!?])['’](?!\w)")
+"""Double quote marks, and single ones that open before a word or close after punctuation (not
+apostrophes: "I'm", "members' rights")."""
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|me)\b")
+
+
+def sentence_speakers(
+    texts: Sequence[str], paragraph_starts: Sequence[bool]
+) -> list[Speaker | None]:
+    """The speaker of each sentence of a text, in order: its own attribution with "he" and "they"
+    resolved to the speaker named before; else, when a quote runs over several sentences, the
+    speaker its attribution names wherever it comes ('"A. B. C," she said.'); else, for a quote
+    that opens a sentence, the previous sentence's speaker.
+
+    A quote left open at a paragraph's end goes on when the next paragraph opens with a quote
+    mark (the news convention), closes it, or speaks in the first person; otherwise the mark
+    was unbalanced, and the quote ends.
+    """
+    attribution = Attribution()
+    own: list[Speaker | None] = []
+    resolved: list[Speaker | None] = []
+    runs: list[list[int]] = []
+    inside = False
+    for k, (text, paragraph) in enumerate(zip(texts, paragraph_starts, strict=True)):
+        opens_with_quote = bool(_OPENING_QUOTE.match(text))
+        marks = len(_QUOTE_MARK.findall(text))
+        if paragraph and inside and not opens_with_quote:
+            inside = marks % 2 == 1 or bool(_FIRST_PERSON.search(text))
+        if inside and runs:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        if paragraph and inside and opens_with_quote:
+            marks -= 1  # the mark reopens the quote
+        inside ^= marks % 2 == 1
+        found = find_speaker(text)
+        speaker = attribution.resolve(found, text)
+        own.append(speaker if found else None)
+        resolved.append(speaker)
+        attribution.remember(speaker)
+    for run in runs:
+        speaker = next((own[k] for k in run if own[k]), resolved[run[0]])
+        for k in run:
+            if speaker and not own[k]:
+                resolved[k] = speaker
+    return resolved
+
+
+class Attribution:
+    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
+
+    def __init__(self) -> None:
+        self.person: Speaker | None = None
+        self.group: Speaker | None = None
+        self.previous: Speaker | None = None
+
+    def resolve(self, speaker: Speaker | None, text: str) -> Speaker | None:
+        if speaker is None:
+            return self.previous if _OPENING_QUOTE.match(text) else None
+        if not speaker.is_pronoun:
+            return speaker
+        return self.group if speaker.name.lower() == "they" else self.person
+
+    def remember(self, speaker: Speaker | None) -> None:
+        self.previous = speaker
+        if speaker is None:
+            return
+        if speaker.kind == "person":
+            self.person = speaker
+        else:
+            self.group = speaker
