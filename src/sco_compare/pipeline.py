@@ -8,12 +8,12 @@ from dataclasses import replace
 from sco_compare._version import __version__
 from sco_compare.align import align
 from sco_compare.errors import NoTextError
-from sco_compare.models import ClaimsReport, Comparison, Document, Side
-from sco_compare.readers.html import html_to_text
+from sco_compare.models import ClaimsReport, Comparison, Document, Sentence, Side
+from sco_compare.readers.html import html_page
 from sco_compare.readers.markdown import markdown_to_text
 from sco_compare.readers.source import read_source
 from sco_compare.settings import Settings
-from sco_compare.text.boilerplate import headlines_as_content
+from sco_compare.text.boilerplate import headlines_as_content, page_chrome
 from sco_compare.text.clean import clean_text, has_word, is_blank
 from sco_compare.text.segment import split_sentences
 
@@ -35,7 +35,8 @@ def document_from_text(
     """
     name = name or f"source {label}"
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    body = clean_text(html_to_text(text) if html else text)
+    page, chrome = html_page(text) if html else (text, frozenset[str]())
+    body = clean_text(page)
     body = clean_text(markdown_to_text(body)) if markdown else body  # (entities: "&#13;")
     if is_blank(body):
         where = (
@@ -49,10 +50,30 @@ def document_from_text(
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
         raise NoTextError(f"{name}: no sentence found (no words, only punctuation or symbols)")
-    sentences = headlines_as_content(sentences)
+    in_chrome = chrome_sentences(sentences, body, chrome)
+    if len(in_chrome) == len(sentences):
+        raise NoTextError(f"{name}: no text outside markup, scripts and navigation")
+    marked = tuple(replace(s, boilerplate=True) if s.index in in_chrome else s for s in sentences)
+    sentences = headlines_as_content(page_chrome(marked))
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
+
+
+def chrome_sentences(
+    sentences: tuple[Sentence, ...], body: str, chrome: frozenset[str]
+) -> set[int]:
+    """The indices of the sentences in a chrome paragraph (an HTML page's nav, aside, caption)."""
+    if not chrome:
+        return set()
+    cleaned = {clean_text(p).strip() for p in chrome}
+    ranges = []
+    start = 0
+    for paragraph in body.split("\n\n"):
+        if paragraph.strip() in cleaned:
+            ranges.append((start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return {s.index for s in sentences if any(begin <= s.start < end for begin, end in ranges)}
 
 
 def load_document(

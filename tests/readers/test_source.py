@@ -28,6 +28,10 @@ def sentence_texts(report: dict[str, Any], side: int = 0) -> list[str]:
     return [s["text"] for s in report["sources"][side]["sentences"]]
 
 
+def content_texts(report: dict[str, Any], side: int = 0) -> list[str]:
+    return [s["text"] for s in report["sources"][side]["sentences"] if s["status"] != "boilerplate"]
+
+
 def statuses(report: dict[str, Any], side: int = 0) -> list[str]:
     return [s["status"] for s in report["sources"][side]["sentences"]]
 
@@ -232,23 +236,30 @@ def as_html_page(text: str) -> str:
     )
 
 
-def test_html_keeps_paragraphs_and_drops_scripts_styles_and_navigation(tmp_path: Path) -> None:
+def test_html_keeps_paragraphs_drops_scripts_and_sets_navigation_aside(tmp_path: Path) -> None:
     source = tmp_path / "readout.html"
     source.write_text(as_html_page(READOUT_TEXT), encoding="utf-8")
     report, _ = json_report(str(source), str(CHINA_DAILY))
-    assert sentence_texts(report) == sentence_texts(plain())
-    assert statuses(report) == statuses(plain())
+    sentences = report["sources"][0]["sentences"]
+    chrome = {"Home", "Press releases", "Copyright reserved.", "Contact us."}
+    assert [(s["text"], s["status"]) for s in sentences if s["text"] not in chrome] == list(
+        zip(sentence_texts(plain()), statuses(plain()), strict=True)
+    )
+    assert {s["text"]: s["status"] for s in sentences if s["text"] in chrome} == dict.fromkeys(
+        chrome, "boilerplate"
+    )
+    assert "Hello reader." not in sentence_texts(report)
 
 
 def test_html_on_stdin_is_recognised(tmp_path: Path) -> None:
     report, _ = json_report("-", str(CHINA_DAILY), stdin=as_html_page(READOUT_TEXT).encode())
-    assert sentence_texts(report) == sentence_texts(plain())
+    assert content_texts(report) == content_texts(plain())
 
 
 def test_utf16_html_on_stdin_is_recognised() -> None:
     page = as_html_page(READOUT_TEXT).encode("utf-16")
     report, _ = json_report("-", str(CHINA_DAILY), stdin=page)
-    assert sentence_texts(report) == sentence_texts(plain())
+    assert content_texts(report) == content_texts(plain())
 
 
 def test_html_entities_become_text(tmp_path: Path) -> None:

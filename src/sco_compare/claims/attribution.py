@@ -28,9 +28,10 @@ SPEECH_VERBS = frozenset(
     said says say told tells added adds noted stressed stresses urged urges warned warns
     announced announces stated argued argues claimed insisted insists explained explains
     expressed expresses spoke speaks asked reported wrote writes emphasized emphasised declared
-    declares praised believes believed considered considers hoped described acknowledged
+    declares praised believes believed considered considers hoped described acknowledged warn
+    argue insist explain describe describes
     admitted denied confirmed estimated predicted promised vowed welcomed applauded tweeted
-    posted continued recalled suggested cautioned complained conceded countered replied
+    posted recalled suggested cautioned complained conceded countered replied
     responded testified disclosed revealed accused criticized criticised condemned
     """.split()
 )
@@ -40,6 +41,7 @@ _VERBS_BEFORE_OBJECT = {
     "called": ("for", "on", '"'),
     "identified": ("as",),
     "pointed": ("out",),
+    "declared": ("that", '"', ":"),
     "points": ("out",),
 }
 """Verbs that report speech only with what follows them: "called for", "called it "a farce"",
@@ -75,8 +77,13 @@ def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
         return named[0]
     # "..., according to X." closing a sentence names the source of all of it.
     last = max((k + 1 for k in range(len(tokens) - 1) if ends_segment(tokens[k])), default=0)
+    # So does "..., the institute said." after the clause it reports.
+    closing = (
+        _subject_speakers(tokens[last:], words[last:], leading_only=False) if last else iter(())
+    )
     for found in (
         _by_speakers(tokens[last:], words[last:]) if "according" in words[last:] else iter(()),
+        closing,
         _subject_speakers(tokens, words, leading_only=False),
         iter(inverted),
         _saying_speakers(tokens, words),
@@ -92,6 +99,8 @@ def _speech_at(tokens: Sequence[str], words: Sequence[str], k: int) -> bool:
     word = words[k]
     if word in SPEECH_VERBS:
         return tokens[k][:1].islower() or k == 0
+    if word == "continued":  # '"...," he continued.', not "Aftershocks continued"
+        return k + 1 == len(tokens) or tokens[k][-1] in ".:" or tokens[k + 1][0] in QUOTES
     follows = _VERBS_BEFORE_OBJECT.get(word, ())
     if "out" in follows:
         return words[k + 1 : k + 2] == ["out"]
@@ -115,6 +124,8 @@ def _subject_speakers(
         )
         if k and words[k - 1] == "to" or participle:
             continue  # "to say"; "a deputy identified as", "reported by": not a report
+        if words[k + 1 : k + 2] == ["not"] and words[k] == "asked":
+            continue  # "asked not to be named": a request, not a report
         end = k
         while (
             end > 0 and words[end - 1] in _AUXILIARIES | _BE and not ends_segment(tokens[end - 1])
@@ -128,10 +139,18 @@ def _subject_speakers(
         after_comma = end == k and k > 0 and ends_segment(tokens[k - 1])
         if after_comma and words[k] in _PASSIVE_BY and words[k + 1 : k + 2] in _AFTER_PARTICIPLE:
             continue  # "The deal, announced at the summit, ...": a participle
+        if end > 1 and words[end - 1] == "and" and not ends_segment(tokens[end - 2]):
+            # "The Survey measured the quake and said ...": the subject of the first verb.
+            end = next((j for j in range(1, end - 1) if _verb_like(tokens, words, j)), end)
         end = _before_adverbs(tokens, words, end)
         speaker = _subject_before(tokens, words, end, leading_only=leading_only)
         if speaker:
             yield speaker
+
+
+def _verb_like(tokens: Sequence[str], words: Sequence[str], k: int) -> bool:
+    """A word in lower case that reads as a verb in the past or a speech verb."""
+    return tokens[k][:1].islower() and (words[k].endswith("ed") or words[k] in SPEECH_VERBS)
 
 
 def _before_adverbs(tokens: Sequence[str], words: Sequence[str], end: int) -> int:
@@ -248,14 +267,7 @@ def _saying_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Sp
         cued = words[k + 1] == "that" or tokens[k][-1] == ":" or tokens[k + 1][0] in QUOTES
         if not (cued or ends_segment(tokens[k - 1])):
             continue
-        verb = next(
-            (
-                j
-                for j in range(1, k)
-                if tokens[j][:1].islower() and (words[j].endswith("ed") or words[j] in SPEECH_VERBS)
-            ),
-            None,
-        )
+        verb = next((j for j in range(1, k) if _verb_like(tokens, words, j)), None)
         if verb is not None:
             speaker = _subject_before(tokens, words, verb, leading_only=False)
             if speaker:

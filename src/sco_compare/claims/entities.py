@@ -16,7 +16,7 @@ TITLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir rep representative sen
     sgt sergeant det detective lt lieutenant capt captain col colonel gov cmdr commander adm
     admiral judge sheriff undersheriff inspector superintendent commissioner councilman
-    councilwoman congressman congresswoman mp mep
+    councilwoman congressman congresswoman mp mep professor prof
     """.split()
 )
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from sco_compare.claims.attribution import find_speaker
-from sco_compare.claims.speakers import Speaker
+from sco_compare.claims.speakers import Speaker, same_speaker
 
 _OPENING_QUOTE = re.compile(r"^\s*(?:[\"“]|['‘](?=[A-Za-z]))")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<![\w'’])['‘](?=[A-Za-z])|(?<=[.,!?])['’](?!\w)")
@@ -58,11 +58,19 @@ def sentence_speakers(
     return resolved
 
 
+_GENDER_OF_TITLE = {
+    **dict.fromkeys("mr sir lord king prince father brother".split(), "he"),
+    **dict.fromkeys("mrs ms miss dame lady queen princess mother sister".split(), "she"),
+}
+
+
 class Attribution:
-    """Resolves "he", "they" and unattributed quotes to the speaker named nearby."""
+    """Resolves "he", "she", "they" and unattributed quotes to the speaker named nearby: "he" to
+    the last person named who is not known as "she" (by a title, "Ms", or by an earlier "she"),
+    and the other way round; "they" to the last group."""
 
     def __init__(self) -> None:
-        self.person: Speaker | None = None
+        self.people: list[tuple[Speaker, str | None]] = []  # most recent last, with "he"/"she"
         self.group: Speaker | None = None
         self.previous: Speaker | None = None
 
@@ -71,13 +79,33 @@ class Attribution:
             return self.previous if _OPENING_QUOTE.match(text) else None
         if not speaker.is_pronoun:
             return speaker
-        return self.group if speaker.name.lower() == "they" else self.person
+        pronoun = speaker.name.lower()
+        if pronoun == "they":
+            return self.group
+        for k in range(len(self.people) - 1, -1, -1):
+            person, known = self.people[k]
+            if known in (None, pronoun):
+                self.people[k] = (person, pronoun)
+                return person
+        return None
 
     def remember(self, speaker: Speaker | None) -> None:
         self.previous = speaker
         if speaker is None:
             return
-        if speaker.kind == "person":
-            self.person = speaker
-        else:
+        if speaker.kind != "person":
             self.group = speaker
+            return
+        known = next(
+            (g for p, g in self.people if g and same_speaker(p, speaker)),
+            next(
+                (
+                    _GENDER_OF_TITLE[w]
+                    for w in speaker.role.lower().split()
+                    if w in _GENDER_OF_TITLE
+                ),
+                None,
+            ),
+        )
+        self.people = [(p, g) for p, g in self.people if not same_speaker(p, speaker)]
+        self.people.append((speaker, known))

@@ -8,7 +8,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sco_compare.models import Sentence
-from sco_compare.text.boilerplate import CLOSERS, ENDS_SENTENCE, STOPS, is_boilerplate
+from sco_compare.text.boilerplate import (
+    CLOSERS,
+    ENDS_SENTENCE,
+    STOPS,
+    glued_chrome,
+    is_boilerplate,
+)
 from sco_compare.text.normalize import UNSPACED
 
 if TYPE_CHECKING:
@@ -245,16 +251,20 @@ def split_sentences(text: str, label: str) -> tuple[Sentence, ...]:
         block = text[block_start:block_end]
         spans = _spans(block)
         alone = len(spans) == 1
-        for start, end in spans:
-            sentence_text = block[start:end]
-            sentences.append(
-                Sentence(
-                    index=len(sentences),
-                    label=label,
-                    text=sentence_text,
-                    start=block_start + start,
-                    end=block_start + end,
-                    boilerplate=is_boilerplate(sentence_text, alone_on_line=alone),
+        for span_start, span_end in spans:
+            pieces = glued_chrome(block[span_start:span_end])
+            for start, end, chrome in pieces:
+                sentence_text = block[span_start + start : span_start + end]
+                alone_here = alone and len(pieces) == 1
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        label=label,
+                        text=sentence_text,
+                        start=block_start + span_start + start,
+                        end=block_start + span_start + end,
+                        boilerplate=chrome
+                        or is_boilerplate(sentence_text, alone_on_line=alone_here),
+                    )
                 )
-            )
     return tuple(sentences)
