@@ -64,6 +64,18 @@ def sources_section(documents: Sequence[Document]) -> list[str]:
     return [*lines, ""]
 
 
+def boilerplate_section(comparison: Comparison) -> list[str]:
+    """The sentences set aside as site chrome, last, so that nothing is left out unseen."""
+    lines = ["## Set aside as boilerplate", ""]
+    items = [
+        f"- **{s.id}** {escape(s.text)}"
+        for document in comparison.documents
+        for s in document.sentences
+        if comparison.statuses(document.label)[s.index] == "boilerplate"
+    ]
+    return [*lines, *(items or ["(none)"]), ""]
+
+
 def settings_section(settings: Settings) -> list[str]:
     """The settings signature, so a reader can reproduce the report."""
     return ["## Settings", "", code(settings.signature()), ""]
@@ -115,6 +127,7 @@ def render_diff(comparison: Comparison) -> str:
     else:
         lines.append("No sentence of one source reports the content of a sentence of the other.")
     lines.append("")
+    lines += boilerplate_section(comparison)
     return "\n".join([*lines, *settings_section(comparison.settings)])
 
 
@@ -175,4 +188,5 @@ def render_claims(report: ClaimsReport) -> str:
         for c in report.conflicts
     ] or ["(none)"]
     lines.append("")
+    lines += boilerplate_section(report.comparison)
     return "\n".join([*lines, *settings_section(report.comparison.settings)])

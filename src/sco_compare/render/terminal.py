@@ -159,6 +159,20 @@ def unique_list(comparison: Comparison, document: Document) -> RenderableType:
     return Group(title, table)
 
 
+def boilerplate_list(comparison: Comparison) -> RenderableType:
+    """The sentences set aside as site chrome, last, so that nothing is left out unseen."""
+    title = _section("Set aside as boilerplate (headlines, bylines, captions, prompts, links)")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True, style="dim")
+    table.add_column(style="dim")
+    for document in comparison.documents:
+        statuses = comparison.statuses(document.label)
+        for sentence in document.sentences:
+            if statuses[sentence.index] == "boilerplate":
+                table.add_row(sentence.id, Text(inert(sentence.text)))
+    return Group(title, table if table.row_count else Text("(none)", style="dim"))
+
+
 def _signature(comparison: Comparison) -> Text:
     """The settings' signature, wrapped between its items rather than inside one (the JSON and
     Markdown reports carry it as one string)."""
@@ -181,7 +195,8 @@ def diff_report(
     comparison: Comparison, *, color: bool, verbose: bool = False
 ) -> list[RenderableType]:
     """Everything `sco-compare diff` shows, in reading order: the summary, what only one side
-    says, then the aligned pairs (and the settings, when verbose)."""
+    says, the aligned pairs, what was set aside as boilerplate (and the settings, when
+    verbose)."""
     document_a, document_b = comparison.documents
     parts: list[RenderableType] = [Summary(comparison)]
     parts.append(unique_list(comparison, document_a))
@@ -190,6 +205,7 @@ def diff_report(
         parts.append(Text("Aligned sentences", style="bold underline"))
         parts.append(legend(color=color))
         parts.append(alignment_table(comparison, comparison.alignments, color=color))
+    parts.append(boilerplate_list(comparison))
     if verbose:
         parts.append(_signature(comparison))
     return parts
@@ -295,6 +311,7 @@ def claims_report(report: ClaimsReport, *, verbose: bool = False) -> list[Render
         )
     if not report.conflicts:
         parts.append(Text("(none)", style="dim"))
+    parts.append(boilerplate_list(report.comparison))
     if verbose:
         parts.append(_signature(report.comparison))
     return parts
