@@ -84,6 +84,16 @@ class Acronyms:
         """The expansion of an acronym, "SCO" -> "Shanghai Cooperation Organization"."""
         return self.expansions.get(name.replace(".", ""), name)
 
+    def shown(self, name: str) -> str:
+        """A name with its other form, whichever the text wrote: "Shanghai Cooperation
+        Organization (SCO)" for "SCO" and for the name in full."""
+        expansion = self.canonical(name)
+        if expansion != name:
+            dotted = re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name)  # the name regex leaves the last dot
+            return f"{expansion} ({name}.)" if dotted else f"{expansion} ({name})"
+        short = next((s for s, long in sorted(self.expansions.items()) if long == name), None)
+        return f"{name} ({short})" if short else name
+
 
 def find_acronyms(texts: Iterable[str]) -> Acronyms:
     """Acronyms defined in parentheses, or matching the initials of a capitalized name."""
@@ -100,8 +110,8 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
             entity = " ".join(without_plain_words(match.group().split()))
             if not entity:
                 continue
-            if entity.isupper() and 2 <= len(entity) <= 6:
-                shorts.add(entity)
+            if entity.isupper() and 2 <= len(entity.replace(".", "")) <= 6:
+                shorts.add(entity.replace(".", ""))  # "U.S." is "US"
             names.add(entity)
     by_initials: dict[str, str] = {}  # the first name, in sorted order, with these initials
     for name in sorted(names, reverse=True):
@@ -158,8 +168,7 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
                 continue
             if len(part) == 1 and (name.lower() in TITLE_WORDS or name.lower() in casing.lower):
                 continue
-            expansion = acronyms.canonical(name)
-            shown = f"{expansion} ({name})" if expansion != name else name
+            shown = acronyms.shown(name)
             if shown not in entities:
                 entities.append(shown)
     return tuple(entities)
@@ -228,6 +237,7 @@ def vocabulary(text: str) -> Vocabulary:
     folded = fold(text).replace("-", " ")
     # Words with their apostrophes ("Xi's"), and their parts ("A0'0": a name "A0").
     words = re.findall(r"[\w'’]+", folded) + re.findall(r"\w+", folded)
+    words += [w.replace(".", "") for w in re.findall(r"\b(?:[A-Z]\.){2,}", folded)]  # U.S.: US
     return Vocabulary(
         words=frozenset(stem(w.lower()) for w in words),
         names=frozenset(stem(w.lower()) for w in words if w[0].isupper()),

@@ -60,6 +60,9 @@ class NumberMention:
     kind: str
     value: str
     unit: str = ""
+    role: str = ""
+    """What a year is in the sentence ("since", "founded", "by"): years in different roles
+    ("since 2007", "founded in 2001") do not contradict each other."""
 
     def __str__(self) -> str:
         return f"{self.value} {self.unit}".strip()
@@ -95,6 +98,14 @@ _NUMERIC_DATE = re.compile(
 """12/04/2012: day and month in an order the text does not say; compared as written."""
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|to|through)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\d,.$])\b((?:19|20)\d\d)\b(?![\d%]|[.,]\d)")
+_YEAR_ROLE = re.compile(
+    r"\b(?:(since|until|till|through|from|by|before|after|as of)"
+    r"|(founded|established|created|formed|launched|born|built|opened|set up|started|began)"
+    r"(?: (?:in|on))?)\s+(?:(?:early|late|mid|the end of|the start of)\s+)?$",
+    re.IGNORECASE,
+)
+"""The words before a year that say its role: a bound ("since 2007", "by 2025") or a founding
+("founded in 2001")."""
 _DECADE = re.compile(r"\b((?:1[0-9]|20)\d0)'?s\b")
 _ORDINAL = re.compile(r"\b(\d{1,9})(?:st|nd|rd|th)\b")
 CURRENCIES = "$€£¥"
@@ -200,7 +211,8 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     for match in _DECADE.finditer(folded):
         add(NumberMention("decade", f"{match.group(1)}s"), match.span())
     for match in _YEAR.finditer(folded):
-        add(NumberMention("year", match.group(1)), match.span())
+        role = _YEAR_ROLE.search(folded, max(0, match.start() - 40), match.start())
+        add(NumberMention("year", match.group(1), role=_role(role)), match.span())
     for match in _ORDINAL.finditer(folded):
         add(NumberMention("ordinal", ordinal(int(match.group(1)))), match.span())
     for match in _AMOUNT.finditer(folded):
@@ -225,18 +237,30 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
     return tuple(mention for _, mention in ranked)
 
 
+def _role(match: re.Match[str] | None) -> str:
+    if match is None:
+        return ""
+    return match.group(1).lower() if match.group(1) else "founded"
+
+
 def number_conflicts(
     first: Sequence[NumberMention], second: Sequence[NumberMention]
 ) -> list[tuple[str, list[str], list[str]]]:
     """Numbers and dates both claims give for the same measure (see NumberMention.measure) but
     differently: the values each gives that the other does not ("5% to 9%" / "5% to 7%": 9% and
     7%). A date or month written with its year and without it ("2003-09-30" / "09-30") is one
-    value."""
+    value; years in different roles ("since 2007", "in 2012") are different measures."""
     conflicts = []
-    groups = {(m.kind, m.measure) for m in first} & {(m.kind, m.measure) for m in second}
-    for kind, measure in sorted(groups):
-        given_first = {m.figure for m in first if (m.kind, m.measure) == (kind, measure)}
-        given_second = {m.figure for m in second if (m.kind, m.measure) == (kind, measure)}
+    groups = {(m.kind, m.measure, m.role) for m in first} & {
+        (m.kind, m.measure, m.role) for m in second
+    }
+    for kind, measure, role in sorted(groups):
+        given_first = {
+            m.figure for m in first if (m.kind, m.measure, m.role) == (kind, measure, role)
+        }
+        given_second = {
+            m.figure for m in second if (m.kind, m.measure, m.role) == (kind, measure, role)
+        }
         # What one side gives and the other does not; a side that only gives more disagrees
         # with nothing.
         only_first, only_second = given_first - given_second, given_second - given_first
