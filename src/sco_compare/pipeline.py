@@ -53,8 +53,11 @@ def document_from_text(
     in_chrome = chrome_sentences(sentences, body, chrome)
     if len(in_chrome) == len(sentences):
         raise NoTextError(f"{name}: no text outside markup, scripts and navigation")
-    marked = tuple(replace(s, boilerplate=True) if s.index in in_chrome else s for s in sentences)
-    sentences = headlines_as_content(page_chrome(marked))
+    sentences = tuple(
+        replace(s, boilerplate=True) if s.index in in_chrome else s
+        for s in headlines_as_content(sentences)
+    )
+    sentences = page_chrome(sentences)
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )

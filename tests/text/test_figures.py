@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sco_compare.text.figures import find_numbers
+from sco_compare.text.figures import find_numbers, material_conflicts
 
 
 def test_numbers_and_dates_are_normalized() -> None:
@@ -49,3 +49,11 @@ def test_a_year_before_punctuation_is_a_year() -> None:
         "2012",
     ]
     assert [str(n) for n in find_numbers("Aid grew in the 1990s.")] == ["1990s"]
+
+
+def test_years_in_different_roles_do_not_conflict() -> None:
+    founded = find_numbers("The bloc, founded in 2001, has met yearly since 2007.")
+    assert material_conflicts(founded, find_numbers("The bloc met in Beijing in 2012.")) == []
+    by_2025 = find_numbers("The commission will report by 2025.")
+    by_2026 = find_numbers("The commission will report by 2026.")
+    assert material_conflicts(by_2025, by_2026) == [("year", ["2025"], ["2026"])]

@@ -65,8 +65,8 @@ _JOINED = re.compile(r"(.+?)(?:['’]s|-(?:based|born|led|backed|owned|funded|ru
 "the Brussels-based Centre"."""
 _AMOUNT = re.compile(r"[A-Z][a-z]{1,2}\d[\d.,]*\w*")
 """"Dh472", "Rs500": a currency and an amount, not a name."""
-_PARTY_AFFILIATION = re.compile(r"[DRI]-\w")
-""""(D-W. Va.)", "(R-Ohio)": a party and a state after a politician's name, not a name."""
+_PARTY_TAG = re.compile(r"\(\s*[DRI]-[^()]{1,20}\)|(?<=, )[DRI]-[A-Z][\w. ]{0,12}(?=,)")
+""""(D-W. Va.)", ", R-Ohio,": a party and a state after a politician's name, not names."""
 
 
 def entity_key(name: str) -> str:
@@ -149,7 +149,7 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
     the Union of Concerned Scientists" names two; an acronym is shown with its expansion.
     """
     entities: list[str] = []
-    folded = fold(text)
+    folded = _PARTY_TAG.sub(lambda m: " " * len(m.group()), fold(text))
     opening = len(folded) - len(folded.lstrip(" \"'("))
     for match in _ENTITY.finditer(folded):
         words = match.group().split()
@@ -164,7 +164,7 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
         for part in _parts(words, after_title and before[1] in ("to", "of", "for")):
             part = without_plain_words(part, at_the_end=True)
             name = " ".join(part)
-            if not part or _PARTY_AFFILIATION.match(name) or _AMOUNT.fullmatch(name):
+            if not part or _AMOUNT.fullmatch(name):
                 continue
             if len(part) == 1 and (name.lower() in TITLE_WORDS or name.lower() in casing.lower):
                 continue

@@ -64,6 +64,15 @@ def bare(token: str) -> str:
     return token.strip(_PUNCTUATION)
 
 
+def _as_written(token: str) -> str:
+    """A word of a name without the punctuation around it, but with the dot of an initial
+    ("J.") or of "Jr."."""
+    word = bare(token)
+    dotted = token.rstrip(_PUNCTUATION.replace(".", "")).endswith(".")
+    abbreviated = len(word) == 1 and word.isupper() or word.lower() in ("jr", "sr", "st")
+    return f"{word}." if dotted and abbreviated else word
+
+
 def capitalized(token: str) -> bool:
     word = bare(token)
     return bool(word) and word[0].isupper()
@@ -84,7 +93,7 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     """A subject's words as a speaker: a name (the last capitalized run; what comes before it is
     its role), a pronoun, or people named by a noun ("local officials")."""
     tokens = _without_parentheses(tokens)
-    words = [bare(t) for t in tokens]
+    words = [_as_written(t) for t in tokens]
     while words and words[0].lower() in DETERMINERS | {"other", "but", "and", "so", "yet"}:
         tokens, words = tokens[1:], words[1:]
     if not words or not all(words):

@@ -28,7 +28,8 @@ _CHROME = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # A prompt that addresses the reader: "Sign up for ...", "Read more", "Share this".
-        r"^(?:sign up|subscribe|click|tap|read (?:more|next|the full|our)|see (?:also|more)"
+        r"^(?:sign up|subscribe (?:to|now|for|today)|(?:click|tap) (?:here|on|to|the|below|for)"
+        r"|read (?:more|next|the full|our)|see (?:also|more)"
         r"|follow (?:us|@|him|her|them)|share (?:this|on|via|the)|download (?:our|the)"
         r"|register (?:for|now|to)|log ?in\b|sign in|learn more|continue reading|don'?t miss"
         r"|get (?:our|the latest|breaking|unlimited)|join (?:us|our|the conversation)"
@@ -43,7 +44,7 @@ _CHROME = tuple(
         # A caption or a credit line: "Photo: ...", "Image by ...", "Credit: ...".
         r"^\W*(?:photo(?:graph)?s?|image|picture|pictured|caption|credits?|illustration"
         r"|graphic|file photo|top image)\b(?:\s+by\b)?\s*[:|—–-]",
-        r"\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b",
+        r"^.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b",
         # A notice about the site, its cookies, browsers, accounts, subscriptions or ads.
         r"\byou(?:r|'re)?\b.*\b(?:cookies?|browser|javascript|newsletters?|inbox"
         r"|subscri(?:be|bed|bers?|ptions?)|sign(?:ed)? (?:up|in)|log(?:ged)? in|account"

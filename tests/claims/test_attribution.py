@@ -1,0 +1,225 @@
+"""Who said what, on news prose: one attribution pattern per test."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sco_compare import compare, compare_claims
+from sco_compare.claims.attribution import find_speaker
+from sco_compare.claims.quotes import sentence_speakers
+
+
+def speaker_of(text: str) -> tuple[str, str] | None:
+    speaker = find_speaker(text)
+    return (speaker.name, speaker.role) if speaker else None
+
+
+def speakers_of(*sentences: str, paragraphs: bool = True) -> list[str | None]:
+    starts = [paragraphs or k == 0 for k in range(len(sentences))]
+    return [s.name if s else None for s in sentence_speakers(sentences, starts)]
+
+
+def test_subject_before_the_verb() -> None:
+    assert speaker_of("Mayor Linda Carver said the center would open in 2027.") == (
+        "Linda Carver",
+        "Mayor",
+    )
+
+
+def test_verb_before_the_speaker_with_a_descriptor() -> None:
+    text = (
+        '"He should be considered armed and dangerous," said sheriff\'s spokesman Steve Whitmore.'
+    )
+    assert speaker_of(text) == ("Steve Whitmore", "sheriff's spokesman")
+
+
+def test_verb_before_the_speaker_with_an_affiliation_after_the_name() -> None:
+    text = "The deputy was shot in the head, said Larry Waldie of the sheriff's department."
+    assert speaker_of(text) == ("Larry Waldie", "of the sheriff's department")
+
+
+def test_told_names_the_speaker_not_the_listener() -> None:
+    text = "Interior Minister Ana Ruiz told reporters that 23 people had been arrested."
+    assert speaker_of(text) == ("Ana Ruiz", "Interior Minister")
+
+
+def test_according_to_closing_a_sentence_names_its_source() -> None:
+    text = "Farmers have complained of low water levels this summer, according to local officials."
+    assert speaker_of(text) == ("local officials", "")
+
+
+def test_a_relative_clause_between_name_and_verb() -> None:
+    text = (
+        "Obama, who visited the Interior Department to mark its 160th anniversary,"
+        " said he had ordered a review of the rules."
+    )
+    assert speaker_of(text) == ("Obama", "")
+
+
+def test_an_appositive_role_before_the_name() -> None:
+    text = 'The head of the GSEE private sector union, Giannis Panagopoulos, said: "We pay."'
+    assert speaker_of(text) == ("Giannis Panagopoulos", "head of the GSEE private sector union")
+
+
+def test_an_appositive_role_after_the_name() -> None:
+    text = "Joanne Bramwell, the Labour MP for Halton, said she would write to the minister."
+    assert speaker_of(text) == ("Joanne Bramwell", "Labour MP for Halton")
+
+
+def test_title_and_place_are_the_role() -> None:
+    text = "Russian Ambassador to China Sergei Razov told China Daily that the talks went well."
+    assert speaker_of(text) == ("Sergei Razov", "Russian Ambassador to China")
+
+
+def test_party_and_state_after_a_name_are_no_part_of_it() -> None:
+    text = (
+        "House Natural Resources Committee Chairman Nick J. Rahall II (D-W. Va.) called the"
+        ' announcement "one more indication" of change.'
+    )
+    assert speaker_of(text) == ("Nick J. Rahall II", "House Natural Resources Committee Chairman")
+
+
+def test_speech_verbs_beyond_said() -> None:
+    for text, name in (
+        ("Xi pointed out that the situation keeps changing.", "Xi"),
+        ("In particular, a crackdown should be carried out, Meng added.", "Meng"),
+        ("The senator tweeted that the vote was a disgrace.", "senator"),
+        (
+            'Union leaders have called the cuts "savage attacks on workers\' rights".',
+            "Union leaders",
+        ),
+        ("Deputies identified the suspect as Jose Luis Orozco, 27.", "Deputies"),
+        ("Trade unions say their members are paying for the crisis.", "Trade unions"),
+    ):
+        assert find_speaker(text) is not None and find_speaker(text).name == name, text
+
+
+def test_saying_makes_the_subject_the_speaker() -> None:
+    text = 'Prime minister George Papandreou condemned the killings, saying: "This is murder."'
+    assert speaker_of(text) == ("George Papandreou", "Prime minister")
+
+
+def test_a_passive_report_names_its_agent() -> None:
+    text = "These changes were described at the time by the Bush administration as minor."
+    assert speaker_of(text) == ("Bush administration", "")
+
+
+def test_the_reporters_own_sentence_has_no_speaker() -> None:
+    for text in (
+        "The fire started in a warehouse shortly after midnight.",
+        "The deal, announced at the close of the summit, still needs approval.",
+        "The source asked not to be named because the talks were private.",
+        "Aftershocks continued through the night in the mountain towns.",
+        "A deputy identified as Jerry Ortiz was shot during the operation.",
+        "Officials were said to be worried about the dam.",
+    ):
+        assert find_speaker(text) is None, text
+
+
+def test_a_quote_resolves_he_to_the_person_named_before() -> None:
+    assert speakers_of(
+        "Greek prime minister George Papandreou condemned the killings.",
+        'He added: "We will stand alongside the families."',
+    ) == ["George Papandreou", "George Papandreou"]
+
+
+def test_a_quote_running_over_sentences_takes_the_attribution_that_ends_it() -> None:
+    assert speakers_of(
+        '"Thompson was not so easy to box.',
+        'He was tough," Klitschko said.',
+        paragraphs=False,
+    ) == ["Klitschko", "Klitschko"]
+
+
+def test_a_quote_carried_over_paragraphs_keeps_its_speaker() -> None:
+    assert speakers_of(
+        'Councilman Raymond Okafor said: "My constituents are not against a new building.',
+        '"I asked for a study on response times. Nobody answered."',
+        "The vote was 5-4.",
+    ) == ["Raymond Okafor", "Raymond Okafor", None]
+
+
+def test_single_quotation_marks_are_quotes() -> None:
+    assert speakers_of(
+        "'This is a large and complex fire,' Mr Lloyd said.",
+        "'We expect to be here for at least the next 48 hours.'",
+    ) == ["Lloyd", "Lloyd"]
+
+
+def test_she_skips_a_man_named_since() -> None:
+    assert speakers_of(
+        "Ms Rahman said the fund had been emptied.",
+        "Mr Price said the case was grave.",
+        "She said she would appeal.",
+    ) == ["Rahman", "Price", "Rahman"]
+
+
+def test_an_unbalanced_quote_mark_does_not_attribute_the_next_paragraph() -> None:
+    assert speakers_of(
+        'Police said the "operation was over.',
+        "The road reopened on Monday.",
+    ) == ["Police", None]
+
+
+def test_claims_carry_the_name_and_the_role_apart() -> None:
+    report = compare_claims(
+        compare(
+            "Russian Ambassador to China Sergei Razov praised the talks in Beijing.",
+            "Snow fell in Oslo on Monday.",
+        )
+    ).to_dict()
+    claim = report["claims"][0]
+    assert (claim["speaker"], claim["speaker_role"]) == (
+        "Sergei Razov",
+        "Russian Ambassador to China",
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "and",
+                "the",
+                "Smith",
+                "Smith,",
+                '"',
+                "he",
+                "told",
+                "according",
+                "to",
+                "by",
+                "described",
+                "saying",
+                "who",
+                "of",
+                "Police",
+                "as",
+                "continued",
+                "asked",
+                "not",
+                "(D-W.",
+                "Va.),",
+                "Mr",
+                "Sgt.",
+                "it",
+                "'",
+                '"We',
+                'here."',
+                "out",
+                "pointed",
+                "called",
+                "that",
+                "was",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_any_run_of_attribution_words_is_read_without_error(words: list[str]) -> None:
+    text = " ".join(words)
+    speaker = find_speaker(text)
+    assert speaker is None or speaker.name
+    assert len(sentence_speakers([text, text], [True, False])) == 2

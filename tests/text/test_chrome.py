@@ -1,0 +1,143 @@
+"""Site chrome set aside, one kind per test, on pages written like real ones; content kept."""
+
+from __future__ import annotations
+
+from sco_compare import document_from_text
+from sco_compare.text.boilerplate import is_boilerplate
+
+STORY = (
+    "The city council voted 5-4 on Tuesday to close the Hawthorne Street police precinct.",
+    "Mayor Linda Carver said the new safety center would open in 2027.",
+    "Opponents said residents of the South End would wait longer for help.",
+    "Construction is expected to begin next spring on the east side of the city.",
+)
+
+
+def chrome_of(*lines: str, html: bool = False) -> list[str]:
+    """The sentences set aside as boilerplate on a page of STORY with `lines` around it."""
+    page = "\n\n".join(lines) if html else "\n\n".join((*lines[:1], *STORY, *lines[1:]))
+    document = document_from_text(page, html=html)
+    assert [s.text for s in document.sentences if not s.boilerplate] == list(STORY)
+    return [s.text for s in document.sentences if s.boilerplate]
+
+
+def test_prompts_that_address_the_reader() -> None:
+    prompts = (
+        "Sign up for our free morning newsletter.",
+        "Click here to read the full report.",
+        "Read more about the precinct vote.",
+        "Follow us on Facebook for updates.",
+        "Share this story with a friend.",
+    )
+    assert chrome_of("Local News", *prompts) == ["Local News", *prompts]
+
+
+def test_teasers_of_other_stories() -> None:
+    teasers = (
+        "Related: Police chief lays out her first-year priorities",
+        "Most read",
+        "You may also like: Five things to do this weekend",
+    )
+    assert chrome_of("Metro", *teasers) == ["Metro", *teasers]
+
+
+def test_captions_and_credit_lines() -> None:
+    captions = (
+        "Photo: Residents fill the council chamber before the vote.",
+        "Credit: Sam Trujillo/The Millbrook Ledger",
+        "(AP Photo/Ellen Marsh)",
+        "Pictured: Council members listen to residents.",
+        "Getty Images",
+    )
+    assert chrome_of("Council votes", *captions) == ["Council votes", *captions]
+
+
+def test_a_credit_glued_onto_a_caption_is_split_off() -> None:
+    page = "\n\n".join(
+        (
+            *STORY[:2],
+            "Residents fill the chamber before the vote. (AP Photo/Ellen Marsh)",
+            *STORY[2:],
+        )
+    )
+    sentences = document_from_text(page).sentences
+    assert [(s.text, s.boilerplate) for s in sentences[2:4]] == [
+        ("Residents fill the chamber before the vote.", False),
+        ("(AP Photo/Ellen Marsh)", True),
+    ]
+
+
+def test_notices_about_the_site_and_its_standards() -> None:
+    notices = (
+        "Thank you for visiting nature.com.",
+        "You are using a browser version with limited support for CSS.",
+        "We use cookies to improve your experience on our site.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "We may earn a commission when you buy through links on our site.",
+        "© 2026 The Millbrook Ledger. All rights reserved.",
+    )
+    found = chrome_of("Home", *notices)
+    assert found[0] == "Home"
+    assert " ".join(found[1:]) == " ".join(notices)
+
+
+def test_an_authors_bio_at_the_end_of_the_page() -> None:
+    bio = "Karen Whitfield is a staff writer covering City Hall for the Ledger."
+    assert chrome_of("Council votes", bio) == ["Council votes", bio]
+
+
+def test_a_reporters_bio_in_the_story_is_news() -> None:
+    sentence = "Evan Hart is a reporter for the Ledger who was detained at the border."
+    page = "\n\n".join((STORY[0], sentence, *STORY[1:], "Related: More on the border case"))
+    flags = {s.text: s.boilerplate for s in document_from_text(page).sentences}
+    assert flags[sentence] is False
+
+
+def test_a_short_line_inside_a_run_of_chrome_at_the_end() -> None:
+    tail = ("Related: Five things to know about the vote", "Economy", "Sign up for alerts.")
+    assert chrome_of("Council votes", *tail) == ["Council votes", *tail]
+
+
+def test_a_long_line_of_prose_without_its_period_is_content() -> None:
+    line = (
+        "Trade unions say their members are having to pay for an economic crisis that has"
+        " been created by corrupt politicians"
+    )
+    assert not is_boilerplate(line, alone_on_line=True)
+    assert is_boilerplate(
+        "Greece paralysed by strike as three die in Athens bank fire", alone_on_line=True
+    )
+
+
+def test_html_chrome_elements_and_classes_are_boilerplate() -> None:
+    page = (
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<header><h1>Council votes to close precinct</h1></header>"
+        f"<article><p>{STORY[0]}</p>"
+        "<figure><img src='x.jpg'><figcaption>Residents fill the chamber.</figcaption></figure>"
+        f"<p>{STORY[1]} <span class='photo-credit'>(Sam Lee/Ledger)</span></p>"
+        "<div class='related-links'><p>Police chief lays out plans</p></div>"
+        f"<p>{STORY[2]}</p><aside class='newsletter'>Get the morning briefing</aside>"
+        f"<p>{STORY[3]}</p></article>"
+        "<div id='share-bar'>Facebook Twitter</div><footer>The Ledger, Millbrook</footer>"
+    )
+    assert chrome_of(page, html=True) == [
+        "Home News",
+        "Council votes to close precinct",
+        "Residents fill the chamber.",
+        "(Sam Lee/Ledger)",
+        "Police chief lays out plans",
+        "Get the morning briefing",
+        "Facebook Twitter",
+        "The Ledger, Millbrook",
+    ]
+
+
+def test_news_sentences_that_share_words_with_chrome_stay_content() -> None:
+    for sentence in (
+        "Police said the photo was taken on Monday.",
+        "The company said subscribers would get a refund.",
+        "Click, the startup, raised $5 million last year.",
+        "Related charges were dropped against two of the men.",
+    ):
+        assert not is_boilerplate(sentence, alone_on_line=False), sentence
