@@ -23,11 +23,12 @@ from sco_compare.text.figures import WEEKDAYS
 from sco_compare.text.normalize import STOPWORDS, fold
 
 SPEECH_VERBS = frozenset(
-    # No present forms that are also plural nouns ("member states", "his claims").
+    # No present plural that is also a noun ("member states", "their claims"); "declared",
+    # "spoke" and "called" are in _VERBS_BEFORE_OBJECT.
     """
     said says say told tells added adds noted stressed stresses urged urges warned warns
     announced announces stated argued argues claimed insisted insists explained explains
-    expressed expresses spoke speaks asked reported wrote writes emphasized emphasised declared
+    expressed expresses asked reported wrote writes emphasized emphasised
     declares praised believes believed considered considers hoped described acknowledged warn
     argue insist explain describe describes
     admitted denied confirmed estimated predicted promised vowed welcomed applauded tweeted
@@ -43,15 +44,21 @@ _VERBS_BEFORE_OBJECT = {
     "pointed": ("out",),
     "declared": ("that", '"', ":"),
     "points": ("out",),
+    "spoke": ("of", "about", "highly", "positively", "to", "with", "out", "on"),
+    "speaks": ("of", "about", "highly", "positively", "to", "with", "out", "on"),
 }
 """Verbs that report speech only with what follows them: "called for", "called it "a farce"",
-"identified the man as"."""
+"identified the man as", "pointed out"; "spoke" only with the next word ("spoke highly of",
+not "as the minister spoke")."""
 _PASSIVE_BY = frozenset(
     """described blamed criticized criticised praised condemned reported announced welcomed
     denied confirmed called hailed quoted cited questioned disputed rejected accused""".split()
 )
 _AFTER_PARTICIPLE = [["at"], ["in"], ["on"], ["during"], ["last"], ["earlier"]]
 """What follows a participle that comes after a comma ("The deal, announced at the summit,")."""
+_QUANTIFIERS = frozenset("one another some several two three".split())
+"""Words that may open a speaker after its verb: "said one senior official"."""
+_PARTY_TAG = re.compile(r"[dri]-[a-z.]{2,8}")
 _BE = frozenset("is are was were be been being".split())
 _AUXILIARIES = frozenset(
     "has have had will would could should may might must can did does do also first then "
@@ -77,13 +84,8 @@ def find_speaker(text: str, *, leading_only: bool = False) -> Speaker | None:
         return named[0]
     # "..., according to X." closing a sentence names the source of all of it.
     last = max((k + 1 for k in range(len(tokens) - 1) if ends_segment(tokens[k])), default=0)
-    # So does "..., the institute said." after the clause it reports.
-    closing = (
-        _subject_speakers(tokens[last:], words[last:], leading_only=False) if last else iter(())
-    )
     for found in (
         _by_speakers(tokens[last:], words[last:]) if "according" in words[last:] else iter(()),
-        closing,
         _subject_speakers(tokens, words, leading_only=False),
         iter(inverted),
         _saying_speakers(tokens, words),
@@ -102,8 +104,8 @@ def _speech_at(tokens: Sequence[str], words: Sequence[str], k: int) -> bool:
     if word == "continued":  # '"...," he continued.', not "Aftershocks continued"
         return k + 1 == len(tokens) or tokens[k][-1] in ".:" or tokens[k + 1][0] in QUOTES
     follows = _VERBS_BEFORE_OBJECT.get(word, ())
-    if "out" in follows:
-        return words[k + 1 : k + 2] == ["out"]
+    if "out" in follows:  # (the next word only)
+        return bool(words[k + 1 : k + 2]) and words[k + 1] in follows
     return any(
         w in follows or ('"' in follows and tokens[j][0] in QUOTES)
         for j, w in enumerate(words[k + 1 : k + 8], start=k + 1)
@@ -122,8 +124,9 @@ def _subject_speakers(
         participle = words[k + 1 : k + 2] == ["by"] or (
             words[k + 1 : k + 2] == ["as"] and words[k + 2 : k + 3] != ["many"]
         )
-        if k and words[k - 1] == "to" or participle:
-            continue  # "to say"; "a deputy identified as", "reported by": not a report
+        participle = participle or words[k : k + 2] == ["accused", "of"]
+        if (k and words[k - 1] == "to") or participle:
+            continue  # "to say"; "a deputy identified as", "reported by", "accused of"
         if words[k + 1 : k + 2] == ["not"] and words[k] == "asked":
             continue  # "asked not to be named": a request, not a report
         end = k
@@ -178,13 +181,14 @@ def _subject_before(
         start -= 1
     if start > 0 and end - start >= MAX_SUBJECT_WORDS and not ends_segment(tokens[start - 1]):
         return None  # no clause boundary in sight: not a subject
+    chunk = start < end
     while start < end and words[start] in _BOUNDARY_WORDS | {"and", "but", "yet", "so"}:
         start += 1
     if leading_only and start > 0:
         return None
     if start < end:
         return speaker_from_words(tokens[start:end])
-    if leading_only or end == 0:
+    if leading_only or end == 0 or chunk:  # "When asked, ..." leaves no subject
         return None
     return _apposition(tokens, end)
 
@@ -210,6 +214,8 @@ def _apposition(tokens: Sequence[str], end: int) -> Speaker | None:
             or not any(c.isalpha() for c in "".join(segment))
         ):
             continue  # "who ...", "in announcing it", "45": neither the name nor a role
+        if _PARTY_TAG.fullmatch(first):
+            continue  # "Ocasio-Cortez, D-N.Y., called ..."
         if first in DETERMINERS and number + 1 < len(segments):
             role = role or " ".join(bare(t) for t in segment[1:])  # "Bramwell, the Labour MP,"
             continue
@@ -241,7 +247,8 @@ def _inverted_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[
                 break
         who = list(tokens[k + 1 : end])
         named = next((n for n, t in enumerate(who) if bare(t) == "of"), len(who))
-        if named > 5 or bare(who[0]).lower() in STOPWORDS - DETERMINERS - PRONOUNS:
+        opening = bare(who[0]).lower()
+        if named > 5 or opening in STOPWORDS - DETERMINERS - PRONOUNS - _QUANTIFIERS:
             continue  # "said he had told ...", "said today that ...": reported speech
         parsed = speaker_from_words(who)
         if parsed is None:
@@ -267,7 +274,8 @@ def _saying_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Sp
         cued = words[k + 1] == "that" or tokens[k][-1] == ":" or tokens[k + 1][0] in QUOTES
         if not (cued or ends_segment(tokens[k - 1])):
             continue
-        verb = next((j for j in range(1, k) if _verb_like(tokens, words, j)), None)
+        start = max(1, k - 2 * MAX_SUBJECT_WORDS)  # (bounded: linear in a run of "saying")
+        verb = next((j for j in range(start, k) if _verb_like(tokens, words, j)), None)
         if verb is not None:
             speaker = _subject_before(tokens, words, verb, leading_only=False)
             if speaker:

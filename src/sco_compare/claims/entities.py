@@ -9,16 +9,21 @@ from dataclasses import dataclass
 from sco_compare.text.figures import MONTHS, WEEKDAYS
 from sco_compare.text.normalize import NEGATIONS, STOPWORDS, fold, stem
 
-TITLE_WORDS = frozenset(
+PERSONAL_TITLES = frozenset(
     """
-    president vice minister prime premier state councilor councillor ambassador secretary general
-    chairman chairwoman chair party senator governor mayor king queen prince director chief
-    spokesman spokeswoman spokesperson deputy mr mrs ms dr prof gen sir rep representative sen
-    sgt sergeant det detective lt lieutenant capt captain col colonel gov cmdr commander adm
-    admiral judge sheriff undersheriff inspector superintendent commissioner councilman
-    councilwoman congressman congresswoman mp mep professor prof
+    president vice minister premier councilor councillor ambassador secretary chancellor chairman
+    chairwoman chair senator governor mayor king queen prince princess spokesman spokeswoman
+    spokesperson mr mrs ms dr prof professor sir rep representative sen sgt sergeant det
+    detective lt lieutenant capt captain col colonel gov cmdr commander adm admiral judge sheriff
+    undersheriff deputy officer inspector superintendent commissioner councilman councilwoman
+    congressman congresswoman pope envoy mp mep chief director
     """.split()
 )
+"""Titles that stand before a person's name and are not part of it ("German Chancellor Angela
+Merkel")."""
+TITLE_WORDS = PERSONAL_TITLES | {"prime", "state", "general", "party", "gen"}
+"""... and words that are part of a title only beside one ("Prime Minister", "Secretary of
+State", "Party secretary"), but may be part of a body's name ("General Motors")."""
 
 CAPITALIZED = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
 _POSSESSED = rf"{CAPITALIZED}(?:['’]s(?=\s+[A-Z]))?"
@@ -32,22 +37,12 @@ _ACRONYM_DEFINITION = re.compile(
 )
 _PARTICLES = "of|the|for|de|des|du|da|di|del|al|van|von|bin"
 """Lower-case words inside a name ("Palais des Nations", "Ludwig van Beethoven")."""
+_PARTICLES_SET = frozenset(_PARTICLES.split("|"))
 _ENTITY = re.compile(rf"(?<![\w'’.-]){_POSSESSED}(?:\s+(?:(?:{_PARTICLES})\s+)*{_POSSESSED})*")
 _LOWER_WORD = re.compile(r"(?<![\w/.@-])[a-z][a-z-]*\b(?![/.@]\w)")
 """A word in lower case, not a piece of an address ("news/europe/", "europe.example")."""
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;)] )[A-Z][\w'’-]*")
 """A capitalized word after a word or a comma: inside a sentence, where a capital marks a name."""
-PERSONAL_TITLES = frozenset(
-    """
-    president vice minister premier councilor councillor ambassador secretary chancellor chairman
-    chairwoman senator governor mayor king queen prince princess spokesman spokeswoman
-    spokesperson mr mrs ms dr prof sir rep sen sgt sergeant det detective lt lieutenant capt
-    captain col colonel gov judge sheriff undersheriff deputy officer inspector commissioner
-    congressman congresswoman pope envoy mp mep
-    """.split()
-)
-"""Titles that stand before a person's name and are not part of it ("German Chancellor Angela
-Merkel"); "General", "Party" or "State" can be part of a body's name, so they are not here."""
 PLACE_HEADS = frozenset(
     """
     hall house palace museum church cathedral temple mosque square street avenue road bridge
@@ -59,6 +54,7 @@ PLACE_HEADS = frozenset(
 )
 """Nouns that head the name of a place or a body, which "of" continues ("Great Hall of the
 People", "Bank of England"), where it would follow a person's name ("Charr of Germany")."""
+_REPORTED = re.compile(r"\s+(?:said|says|told|announced|reported|added|wrote|denied)\b")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s")
 _JOINED = re.compile(r"(.+?)(?:['’]s|-(?:based|born|led|backed|owned|funded|run))")
 """A name joined to the next: "Spain's Interior Ministry" (not "Sheriff's Department"),
@@ -115,8 +111,9 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
             names.add(entity)
     by_initials: dict[str, str] = {}  # the first name, in sorted order, with these initials
     for name in sorted(names, reverse=True):
-        if len(name.split()) >= 2:
-            by_initials["".join(w[0] for w in name.split() if w[0].isupper())] = name
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if len(name.split()) >= 2 and initials not in name.split():  # not "AP Photo" for AP
+            by_initials[initials] = name
     for short in shorts - expansions.keys():
         if short in by_initials:
             expansions[short] = by_initials[short]
@@ -151,17 +148,24 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
     entities: list[str] = []
     folded = _PARTY_TAG.sub(lambda m: " " * len(m.group()), fold(text))
     opening = len(folded) - len(folded.lstrip(" \"'("))
-    for match in _ENTITY.finditer(folded):
-        words = match.group().split()
+    for start, end in _spans(folded):
+        words = folded[start:end].split()
         first = words[0].split("-")[0].lower()
-        named = _APPOSITIVE.match(folded, match.end())  # "Eurofer, the steel association"
-        if match.start() <= opening and (
-            first in casing.lower or (len(words) == 1 and first not in casing.inner and not named)
-        ):
-            words = words[1:]  # "Terrorism ..." opening the sentence: a word, not a name
-        before = folded[max(0, match.start() - 40) : match.start()].split()[-2:]
+        # A word that only opens the sentence is a word ("Terrorism", "Firefighters"), unless
+        # an appositive or a reporting verb follows ("Eurofer, the ...", "Microsoft said").
+        reported = _REPORTED.match(folded, end) and not first.endswith("s")  # "Officials said"
+        named = _APPOSITIVE.match(folded, end) or reported
+        alone = len(words) == 1 and first not in casing.inner and not named
+        acronym = sum(c.isupper() for c in words[0]) > 1
+        if start <= opening and not acronym and (first in casing.lower or alone):
+            words = words[1:]
+        before = folded[max(0, start - 40) : start].split()[-2:]
         after_title = len(before) == 2 and before[0].lower() in PERSONAL_TITLES
-        for part in _parts(words, after_title and before[1] in ("to", "of", "for")):
+        parts = _parts(words, after_title and before[1] in ("to", "of", "for"))
+        title_next = len(words) > 1 and is_title(words[1])
+        if start <= opening and len(parts) > 1 and len(parts[0]) == 1 and title_next:
+            parts = parts[1:]  # "Former Secretary ...", "Police Chief ..." opening the sentence
+        for part in parts:
             part = without_plain_words(part, at_the_end=True)
             name = " ".join(part)
             if not part or _AMOUNT.fullmatch(name):
@@ -174,6 +178,23 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
     return tuple(entities)
 
 
+def is_title(word: str) -> bool:
+    return all(w in PERSONAL_TITLES for w in entity_key(word).split())
+
+
+def _spans(folded: str) -> list[tuple[int, int]]:
+    """The capitalized spans of a text, with "and" joining two inside a name that has "of"
+    ("Department of Health and Human Services"; not "West Asia and North Africa")."""
+    spans: list[tuple[int, int]] = []
+    for match in _ENTITY.finditer(folded):
+        last = spans[-1] if spans else (0, 0)
+        if " of " in folded[last[0] : last[1]] and folded[last[1] : match.start()] == " and ":
+            spans[-1] = (last[0], match.end())
+            continue
+        spans.append(match.span())
+    return spans
+
+
 def _parts(words: list[str], after_title: bool) -> list[list[str]]:
     """A capitalized span cut into the names it holds: titles and portfolios out ("German
     Chancellor Angela Merkel", "Swiss Foreign Minister Anna Keller"); the place a title names
@@ -181,7 +202,10 @@ def _parts(words: list[str], after_title: bool) -> list[list[str]]:
     apart from the body or place after "of" ("Manuel Charr of Germany", not "Great Hall of the
     People")."""
     parts: list[list[str]] = [[]]
-    for word in words:
+    for k, word in enumerate(words):
+        if k >= 2 and words[k - 1] in _PARTICLES_SET and words[k - 2].lower() in PERSONAL_TITLES:
+            parts += [[word], []]  # the title's place or portfolio: "Secretary of | State |"
+            continue
         joined = _JOINED.fullmatch(word)
         if joined and entity_key(joined.group(1)) not in TITLE_WORDS:
             parts += [[joined.group(1)], []]  # "Brussels-based Centre", "Spain's Ministry"

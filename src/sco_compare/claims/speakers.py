@@ -16,12 +16,13 @@ _NOT_SPEAKERS = frozenset("i we you it this that which there these those one".sp
 DETERMINERS = frozenset("the a an".split())
 PREPOSITIONS = frozenset("of to for in at from with on by".split())
 _CONNECTORS = frozenset("of to for the and de al van von bin da du la le del".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_SUFFIXES = frozenset("jr jr. sr sr. st ii iii iv".split())
+_VERBS = frozenset("is are was were has have had will would can could".split())
 ORG_WORDS = frozenset(
     """
     agency association bank board bureau chamber club commission committee company council
     court daily department embassy federation foundation government group institute league
-    ministry news office organization organisation party police post press reuters service
+    ministry news office organization organisation party police post press reuters service house
     society times union university
     """.split()
 )
@@ -41,7 +42,8 @@ class Speaker:
     key: frozenset[str]
     role: str = ""
     kind: str = "person"
-    """"person", "group" (a body, or people named by a noun: "police") or "pronoun"."""
+    """"person", "name" (a name after "the": a body, or a person named in full before),
+    "group" (a body, or people named by a noun: "police") or "pronoun"."""
 
     @property
     def is_pronoun(self) -> bool:
@@ -69,7 +71,7 @@ def _as_written(token: str) -> str:
     ("J.") or of "Jr."."""
     word = bare(token)
     dotted = token.rstrip(_PUNCTUATION.replace(".", "")).endswith(".")
-    abbreviated = len(word) == 1 and word.isupper() or word.lower() in ("jr", "sr", "st")
+    abbreviated = (len(word) == 1 and word.isupper()) or "." in word or word.lower() in _SUFFIXES
     return f"{word}." if dotted and abbreviated else word
 
 
@@ -94,7 +96,9 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     its role), a pronoun, or people named by a noun ("local officials")."""
     tokens = _without_parentheses(tokens)
     words = [_as_written(t) for t in tokens]
+    determined = False  # "the Pentagon": a body, not a person
     while words and words[0].lower() in DETERMINERS | {"other", "but", "and", "so", "yet"}:
+        determined = determined or words[0].lower() in DETERMINERS
         tokens, words = tokens[1:], words[1:]
     if not words or not all(words):
         return None
@@ -119,8 +123,8 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
             len(words),
         )
         name = " ".join(words[:cut])
-        if words[cut - 1].lower() in STOPWORDS:
-            return None  # "it would be a stretch to", "that he got up": not a noun
+        if words[cut - 1].lower() in STOPWORDS or {w.lower() for w in words[:cut]} & _VERBS:
+            return None  # "it would be a stretch to", "the plan is dead": not a noun
         return Speaker(name, speaker_key(name), kind="group")
     while run < len(words) and words[run] in _CONNECTORS:
         run += 1
@@ -138,7 +142,8 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
         name_words = _personal_name(name_words)
         role_words = words[: len(words) - len(name_words)]
     name = " ".join(name_words)
-    kind = "group" if body else "person"
+    # "the Pentagon": a body, unless its title makes it a person ("the Rev. Smith").
+    kind = "group" if body else "name" if determined and not titles else "person"
     role = " ".join(w for w in role_words if not re.fullmatch(r"\d+-year-old", w))
     return Speaker(name, speaker_key(name), role if any(c.isalpha() for c in role) else "", kind)
 

@@ -24,7 +24,7 @@ UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
 _EMAIL_OR_URL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|https?://|www\.\w")
 _BYLINE = re.compile(r"^(by|from|photo|image|source|credit|contact|reporter)\b", re.IGNORECASE)
 
-_CHROME = tuple(
+_LABELS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # A prompt that addresses the reader: "Sign up for ...", "Read more", "Share this".
@@ -40,33 +40,49 @@ _CHROME = tuple(
         r"^(?:related(?: (?:stories|articles|coverage|content|topics))?|more(?: on this| from)?"
         r"|read (?:more|also)|also read|recommended|most (?:read|popular|viewed|shared)"
         r"|trending|editor'?s picks?|you (?:may|might) also like|top stories|further reading"
-        r"|latest|watch|listen|topics|tags)\s*(?:[:|»›>–—-]|$)",
-        # A caption or a credit line: "Photo: ...", "Image by ...", "Credit: ...".
+        r"|latest|watch|listen|topics|tags)\s*(?:[:|»›>]|$)",
+        # A caption's label: "Photo: ...", "Image by ...", "Pictured: ...".
         r"^\W*(?:photo(?:graph)?s?|image|picture|pictured|caption|credits?|illustration"
-        r"|graphic|file photo|top image)\b(?:\s+by\b)?\s*[:|—–-]",
-        r"^.{0,80}\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b",
-        # A notice about the site, its cookies, browsers, accounts, subscriptions or ads.
-        r"\byou(?:r|'re)?\b.*\b(?:cookies?|browser|javascript|newsletters?|inbox"
-        r"|subscri(?:be|bed|bers?|ptions?)|sign(?:ed)? (?:up|in)|log(?:ged)? in|account"
-        r"|ad ?blocker|this (?:site|website|page)|our (?:site|website|app)|notifications?"
-        r"|terms of (?:use|service)|privacy|visiting|unlimited access|free trial|affiliate"
-        r"|commission|buy through)\b",
-        r"\b(?:cookies?|newsletters?|subscriptions?|browser|affiliate links?)\b.*\byou(?:r)?\b",
-        r"\ball rights reserved\b|©|\bcopyright \d{4}",
-        # The outlet's own standards: "Our Standards", "See our ethics statement".
-        r"\bour (?:standards|ethics|editorial (?:standards|guidelines|policy)|corrections policy"
-        r"|trust principles)\b|\bethics (?:statement|policy)\b|\btrust principles\b",
+        r"|graphic|file photo|top image)(?:\s+by\b)?\s*[:|]",
     )
 )
-CHROME_MAX_WORDS = 60
-"""A sentence longer than this reports something, whatever words it shares with chrome."""
-_PHOTO_CREDIT = re.compile(r"^\(?[A-Z][^()/\n]{0,40}/[A-Z][^()/\n]{0,40}\)?\.?$")
-"""A credit in the agency style, "(Sam Trujillo/The Ledger)" or "Jane Doe/Reuters"."""
-_GLUED_CREDIT = re.compile(
-    r"\s*(?:\((?:[A-Z][^()/\n]{0,40}/[A-Z][^()\n]{0,40}|(?:AP |AFP |Reuters )?(?:photo|image"
-    r"|credit)s?\b[^()\n]{0,60})\)|(?<=[.!?\"”])\s*(?:photo(?:graph)?|image|credit)(?: by)?:"
-    r"[^.!?\n]{1,60})\s*$",
+"""Labels that open a line of chrome; such a line quotes and attributes nothing."""
+_CREDIT_LINE = re.compile(
+    r"^\([^()]{1,60}/[^()]{1,60}\)$|^[A-Z][^/.!?]{0,40}/[A-Z][^/.!?]{0,40}$"
+    r"|\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b",
     re.IGNORECASE,
+)
+"""A photo credit: "(AP Photo/Jane Doe)", "Jane Doe/Reuters", "Getty Images" (a short line)."""
+CREDIT_MAX_WORDS = 8
+_COPYRIGHT = re.compile(r"©|\ball rights reserved\b|\bcopyright \d{4}", re.IGNORECASE)
+_ATTRIBUTED = re.compile(
+    r"[\"“”]|\b(?:said|says|told|tells|urged|warned|added|asked|argued|according to)\b",
+    re.IGNORECASE,
+)
+"""A quote or a reporting verb: news, however much it shares with chrome."""
+_SECOND_PERSON = re.compile(r"\byou(?:r|'re)?\b", re.IGNORECASE)
+_SITE_WORD = re.compile(
+    r"\b(?:cookies?|browser|javascript|newsletters?|inbox|subscri(?:be|bed|bers?|ptions?)"
+    r"|sign(?:ed)? (?:up|in)|log(?:ged)? in|account|ad ?blocker|this (?:site|website|page)"
+    r"|our (?:site|website|app)|notifications?|terms of (?:use|service)|privacy|visiting"
+    r"|unlimited access|free trial|affiliate|commission|buy through)\b",
+    re.IGNORECASE,
+)
+"""With "you": a notice about the site, its cookies, browsers, accounts, subscriptions or ads."""
+_STANDARDS = re.compile(
+    r"\bour (?:standards|ethics|editorial (?:standards|guidelines|policy)|corrections policy"
+    r"|trust principles)\b|\bethics (?:statement|policy)\b|\btrust principles\b",
+    re.IGNORECASE,
+)
+"""The outlet's own standards: "Our Standards", "See our ethics statement"."""
+CHROME_MAX_WORDS = 40
+CHROME_MAX_CHARACTERS = 400
+"""A longer sentence reports something, whatever words it shares with chrome."""
+STANDARDS_MAX_WORDS = 15
+_GLUED_CREDIT = re.compile(
+    r"(?<!\S)(?:\((?:[A-Z][^()/\n]{0,40}/[A-Z][^()\n]{0,40}|(?:AP |AFP |Reuters )?"
+    r"(?i:photo|image|credit)s?\b[^()\n]{0,60})\)"
+    r"|(?<=[.!?\"”] )(?i:photo(?:graph)?|image|credit)(?: by)?:[^.!?\n]{1,60})$"
 )
 """A credit a page glues after a caption or a paragraph: "... (AP Photo/Jane Doe)",
 "... the river. Photo: Jane Doe/Reuters"."""
@@ -79,7 +95,7 @@ CRUMB_MAX_WORDS = 2
 def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
     """True for navigation crumbs, headlines, share prompts, bylines and contact lines.
 
-    Decided by the shape of the line, never by a list of known strings: a short sentence that
+    Decided by the shape of the line and by general cues (see is_chrome): a short sentence that
     stands alone on its line without sentence-final punctuation is a crumb, a heading or a
     prompt; a short line that opens with "By", "Photo", "Source"... is a byline; a short
     sentence with an e-mail address or a web address is a contact or credit line (a long one
@@ -107,12 +123,21 @@ def is_boilerplate(text: str, *, alone_on_line: bool) -> bool:
 
 
 def is_chrome(text: str) -> bool:
-    """A prompt to the reader, a teaser, a caption or credit, a notice about the site or its
-    standards (see _CHROME), in a sentence short enough to be nothing else."""
-    folded = fold(text).strip()
-    if len(folded.split()) > CHROME_MAX_WORDS:
+    """A photo credit, a copyright line, or a line that quotes and attributes nothing and is
+    labelled as a prompt to the reader, a teaser or a caption, or addresses the reader about
+    the site, or names the outlet's standards."""
+    words = len(text.split())
+    if words > CHROME_MAX_WORDS or len(text) > CHROME_MAX_CHARACTERS:
         return False
-    return bool(_PHOTO_CREDIT.match(folded)) or any(p.search(folded) for p in _CHROME)
+    if _COPYRIGHT.search(text) or (words <= CREDIT_MAX_WORDS and _CREDIT_LINE.search(text)):
+        return True
+    if _ATTRIBUTED.search(text):
+        return False
+    if any(label.match(text) for label in _LABELS):
+        return True
+    if _SECOND_PERSON.search(text) and _SITE_WORD.search(text):
+        return True
+    return words <= STANDARDS_MAX_WORDS and bool(_STANDARDS.search(text))
 
 
 PROSE_MIN_WORDS = 16
@@ -153,10 +178,13 @@ def headlines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...
 def glued_chrome(text: str) -> list[tuple[int, int, bool]]:
     """The sentence cut into pieces (start, end, is chrome): a credit glued after a caption or
     a paragraph ("... (AP Photo/Jane Doe)") is its own piece, so the content stays content."""
-    credit = _GLUED_CREDIT.search(text)
+    # Only the end can hold a credit: searched there, a long run of spaces is not read again
+    # from each of its positions.
+    tail = len(text) - min(len(text), 120)
+    credit = _GLUED_CREDIT.search(text, tail)
     if credit is None or not has_word(text[: credit.start()]):
         return [(0, len(text), False)]
-    return [(0, credit.start(), False), (len(text) - len(credit.group().lstrip()), len(text), True)]
+    return [(0, len(text[: credit.start()].rstrip()), False), (credit.start(), len(text), True)]
 
 
 _AUTHOR_BIO = re.compile(
@@ -166,6 +194,7 @@ _AUTHOR_BIO = re.compile(
 )
 """A line about the author: "Jane Doe is a staff reporter covering health." (At a page's end:
 in a story, such a sentence may be the news.)"""
+_RELATIVE = re.compile(r"\b(?:who|whose|which|where|after|when)\b")
 EDGE_SHARE = 0.2
 """The first and last fifth of a page: where its chrome runs."""
 EDGE_RUN_MAX_WORDS = 8
@@ -173,14 +202,20 @@ EDGE_RUN_MAX_WORDS = 8
 
 
 def page_chrome(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """Chrome told by its place on the page: an author's bio near the end, and a short line
-    inside a run of chrome at the start or the end ("Topics", "Economy", "Share")."""
+    """Chrome told by its place on the page: an author's bio as the last content line (in the
+    last fifth), and a short line inside a run of chrome at the start or the end ("Topics",
+    "Economy", "Share")."""
     count = len(sentences)
     edge = max(1, round(EDGE_SHARE * count))
     chrome = {s.index for s in sentences if s.boilerplate}
-    for k in range(count - edge, count):
-        if _AUTHOR_BIO.match(fold(sentences[k].text).strip()):
-            chrome.add(k)
+    for k in range(count - 1, count - edge - 1, -1):
+        if not sentences[k].boilerplate:
+            # Only the last content line can be a bio, and only one that says nothing more
+            # ("... who was arrested in March": the news).
+            text = fold(sentences[k].text).strip()
+            if _AUTHOR_BIO.match(text) and not _RELATIVE.search(text):
+                chrome.add(k)
+            break
     for k in [*range(1, edge), *range(count - edge, count - 1)]:
         short = len(sentences[k].text.split()) <= EDGE_RUN_MAX_WORDS
         if short and k - 1 in chrome and k + 1 in chrome:
