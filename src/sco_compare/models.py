@@ -140,7 +140,6 @@ class Claim:
     end: int
     text: str
     speaker: str | None
-    speaker_role: str | None
     entities: tuple[str, ...]
     numbers: tuple[str, ...]
     status: ClaimStatus = "unique"
@@ -150,6 +149,8 @@ class Claim:
     missing_entities: tuple[str, ...] = ()
     missing_numbers: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    speaker_role: str | None = None
+    """The title and affiliation the text gives with the speaker ("Russian Ambassador to China")."""
 
     @property
     def attributed_to(self) -> str | None:
@@ -170,11 +171,14 @@ class Claim:
                 "score": round(other.score, SCORE_DIGITS),
                 "speaker": other.speaker,
             }
-        return {
-            **json_ready(self),
-            "score": round(self.score, SCORE_DIGITS),
-            "counterpart": counterpart,
-        }
+        fields = json_ready(self)
+        role = fields.pop("speaker_role")
+        ordered: dict[str, Any] = {}
+        for key, value in fields.items():
+            ordered[key] = value
+            if key == "speaker":  # the role beside its speaker, though last of the fields
+                ordered["speaker_role"] = role
+        return {**ordered, "score": round(self.score, SCORE_DIGITS), "counterpart": counterpart}
 
 
 @dataclass(frozen=True)

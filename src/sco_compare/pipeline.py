@@ -8,7 +8,7 @@ from dataclasses import replace
 from sco_compare._version import __version__
 from sco_compare.align import align
 from sco_compare.errors import NoTextError
-from sco_compare.models import ClaimsReport, Comparison, Document, Sentence, Side
+from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.readers.html import html_page
 from sco_compare.readers.markdown import markdown_to_text
 from sco_compare.readers.source import read_source
@@ -35,8 +35,17 @@ def document_from_text(
     """
     name = name or f"source {label}"
     digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    page, chrome = html_page(text) if html else (text, frozenset[str]())
-    body = clean_text(page)
+    chrome: list[tuple[int, int]] = []  # where an HTML page's chrome paragraphs are in body
+    if html:
+        paragraphs = [(clean_text(p), is_chrome) for p, is_chrome in html_page(text)]
+        body = "\n\n".join(p for p, _ in paragraphs)
+        start = 0
+        for paragraph, is_chrome in paragraphs:
+            if is_chrome:
+                chrome.append((start, start + len(paragraph)))
+            start += len(paragraph) + 2
+    else:
+        body = clean_text(text)
     body = clean_text(markdown_to_text(body)) if markdown else body  # (entities: "&#13;")
     if is_blank(body):
         where = (
@@ -50,7 +59,7 @@ def document_from_text(
     sentences = split_sentences(body, label)
     if not any(has_word(sentence.text) for sentence in sentences):
         raise NoTextError(f"{name}: no sentence found (no words, only punctuation or symbols)")
-    in_chrome = chrome_sentences(sentences, body, chrome)
+    in_chrome = {s.index for s in sentences if any(a <= s.start < b for a, b in chrome)}
     if len(in_chrome) == len(sentences):
         raise NoTextError(f"{name}: no text outside markup, scripts and navigation")
     sentences = tuple(
@@ -61,22 +70,6 @@ def document_from_text(
     return Document(
         label=label, name=name, text=body, sha256=digest, sentences=sentences, path=path
     )
-
-
-def chrome_sentences(
-    sentences: tuple[Sentence, ...], body: str, chrome: frozenset[str]
-) -> set[int]:
-    """The indices of the sentences in a chrome paragraph (an HTML page's nav, aside, caption)."""
-    if not chrome:
-        return set()
-    cleaned = {clean_text(p).strip() for p in chrome}
-    ranges = []
-    start = 0
-    for paragraph in body.split("\n\n"):
-        if paragraph.strip() in cleaned:
-            ranges.append((start, start + len(paragraph)))
-        start += len(paragraph) + 2
-    return {s.index for s in sentences if any(begin <= s.start < end for begin, end in ranges)}
 
 
 def load_document(

@@ -113,8 +113,40 @@ def test_the_reporters_own_sentence_has_no_speaker() -> None:
         "Aftershocks continued through the night in the mountain towns.",
         "A deputy identified as Jerry Ortiz was shot during the operation.",
         "Officials were said to be worried about the dam.",
+        "Police arrested two men accused of stealing a truck.",
+        "Protesters chanted slogans as the minister spoke.",
     ):
         assert find_speaker(text) is None, text
+
+
+def test_what_only_looks_like_a_subject_is_none() -> None:
+    for text, name in (
+        ('When asked about the report, Jones said: "I have not read it."', "Jones"),
+        ("The plan is dead, said one senior official.", "one senior official"),
+        ('Rep. Ana Ruiz, D-N.Y., called the bill "a farce."', "Ana Ruiz"),
+        ("U.S. officials said the Navy would help.", "U.S. officials"),
+    ):
+        assert speaker_of(text) is not None and speaker_of(text)[0] == name, text
+
+
+def test_he_and_she_never_go_to_a_body() -> None:
+    assert speakers_of(
+        "The Pentagon announced a $2 billion contract.", '"It is a big deal," she said.'
+    ) == ["Pentagon", None]
+
+
+def test_a_quoted_title_opening_a_sentence_is_not_speech() -> None:
+    assert speakers_of(
+        '"It was the best night of my life," said director Christopher Nolan.',
+        '"Oppenheimer" won seven Oscars on Sunday.',
+    ) == ["Christopher Nolan", None]
+
+
+def test_she_goes_to_the_woman_the_story_is_about_though_not_quoted() -> None:
+    assert speakers_of(
+        "Prime Minister Lucia Ortega flew to the region on Monday.",
+        '"The state will not abandon a single family," she told reporters.',
+    ) == [None, "Lucia Ortega"]
 
 
 def test_a_quote_resolves_he_to_the_person_named_before() -> None:

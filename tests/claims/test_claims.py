@@ -206,3 +206,13 @@ def test_every_counterpart_is_a_claim_or_a_sentence_of_the_other_source() -> Non
         assert 0.0 < claim["score"] <= 1.0
     for group in report["groups"]:
         assert set(group["claims"]) <= claim_ids
+
+
+def test_two_years_in_conflict_in_two_roles_are_two_conflicts() -> None:
+    a = "The bloc, founded in 2001, has met yearly since 2007."
+    b = "The bloc, founded in 2003, has met yearly since 2012."
+    conflicts = claims_of(a, b)["conflicts"]
+    assert sorted((c["a_values"], c["b_values"]) for c in conflicts) == [
+        (["2001"], ["2003"]),
+        (["2007"], ["2012"]),
+    ]

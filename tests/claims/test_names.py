@@ -97,7 +97,10 @@ def test_an_acronym_and_its_long_form_are_one_entity() -> None:
 
 
 def test_a_surname_names_the_person_named_in_full() -> None:
-    assert only_in_one(
-        "Russian Ambassador Sergei Razov praised the talks in Beijing.",
-        "Razov praised the talks in Beijing.",
-    ) == set()
+    assert (
+        only_in_one(
+            "Russian Ambassador Sergei Razov praised the talks in Beijing.",
+            "Razov praised the talks in Beijing.",
+        )
+        == set()
+    )

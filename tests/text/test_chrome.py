@@ -139,5 +139,49 @@ def test_news_sentences_that_share_words_with_chrome_stay_content() -> None:
         "The company said subscribers would get a refund.",
         "Click, the startup, raised $5 million last year.",
         "Related charges were dropped against two of the men.",
+        "Getty Images reported a quarterly loss of $20 million, the company said.",
+        "Credit — the lifeblood of small business — dried up, analysts said.",
+        '"Your privacy is not for sale," the commissioner told reporters.',
+        "Contact the authorities if you see the suspect, police said.",
+        "Listen - the tapes show he knew, the prosecutor told jurors.",
+        "Israel/Gaza talks resumed on Monday.",
+        "Subscriptions rose 12% last year, which tells you the strike did not hurt.",
     ):
-        assert not is_boilerplate(sentence, alone_on_line=False), sentence
+        assert not is_boilerplate(sentence, alone_on_line=True), sentence
+
+
+def test_a_bracket_that_is_no_credit_stays_in_its_sentence() -> None:
+    page = "\n\n".join((*STORY[:3], "He faces a fine (and/or jail) if convicted.", STORY[3]))
+    texts = [s.text for s in document_from_text(page).sentences]
+    assert "He faces a fine (and/or jail) if convicted." in texts
+
+
+def test_a_reporters_bio_that_says_more_is_news() -> None:
+    last = "Evan Hart is a reporter for the Ledger who was arrested at the border in March."
+    flags = {
+        s.text: s.boilerplate for s in document_from_text("\n\n".join((*STORY, last))).sentences
+    }
+    assert flags[last] is False
+
+
+def test_a_wrapper_named_like_chrome_keeps_its_story() -> None:
+    page = (
+        "<body class='ast-right-sidebar'><div class='article-body share-enabled'>"
+        + "".join(f"<p>{sentence}</p>" for sentence in STORY)
+        + "</div><div class='share'>Share on Facebook</div></body>"
+    )
+    assert chrome_of(page, html=True) == ["Share on Facebook"]
+
+
+def test_a_chrome_list_item_left_open_ends_at_the_next_block() -> None:
+    page = f"<p>{STORY[0]}</p><ul><li class='share'>Share this</ul>" + "".join(
+        f"<p>{sentence}</p>" for sentence in STORY[1:]
+    )
+    assert chrome_of(page, html=True) == ["Share this"]
+
+
+def test_a_pull_quote_leaves_the_paragraph_it_repeats_alone() -> None:
+    page = f"<p>{STORY[0]}</p><aside class='pullquote'>{STORY[1]}</aside>" + "".join(
+        f"<p>{sentence}</p>" for sentence in STORY[1:]
+    )
+    assert chrome_of(page, html=True) == [STORY[1]]

@@ -170,3 +170,20 @@ def test_a_sentence_longer_than_punkts_pieces_stays_one_sentence() -> None:
     spaced = "The minister said that" + " " * 6000 + "the talks went well."
     assert texts(spaced) == [spaced]
     assert texts("x" * 10_000 + " went.") == ["x" * 10_000 + " went."]
+
+
+def test_a_figure_broken_by_a_space_is_one_sentence_a_new_count_is_another() -> None:
+    def texts(text: str) -> list[str]:
+        return [s.text for s in split_sentences(text, "A")]
+
+    assert texts("They agreed to lend? 22. 4bn to Greece.") == [
+        "They agreed to lend? 22. 4bn to Greece."
+    ]
+    assert texts("The toll rose to 2,400. 300 of them were children.") == [
+        "The toll rose to 2,400.",
+        "300 of them were children.",
+    ]
+    assert texts("Who was to blame? 17 investigators looked.") == [
+        "Who was to blame?",
+        "17 investigators looked.",
+    ]

@@ -224,14 +224,18 @@ def judge_claims(comparison: Comparison) -> ClaimsReport:
         ]
     vocabularies = {side: vocabulary(comparison.document(side).text) for side in Side}
     judged: dict[str, Claim] = {}
-    conflicts: dict[tuple[str, str, str], Conflict] = {}  # one per pair of claims and kind
+    # One per pair of claims and values (both sides find it; years in two roles are two).
+    conflicts: dict[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], Conflict] = {}
     for side in Side:
         found = judge_side(
             units[side], units[side.other], weights, settings, vocabularies[side.other]
         )
         for claim, claim_conflicts in found:
             judged[claim.id] = claim
-            conflicts.update(((c.a, c.b, c.kind), c) for c in claim_conflicts)
+            conflicts.update(
+                ((c.a, c.b, c.kind, tuple(c.a_values), tuple(c.b_values)), c)
+                for c in claim_conflicts
+            )
     groups = speaker_groups(units, judged) + entity_groups(units, judged, vocabularies)
     ordered = tuple(judged[u.claim.id] for side in Side for u in units[side])
     return ClaimsReport(comparison, ordered, tuple(groups), tuple(conflicts.values()))

@@ -5,12 +5,29 @@ related, newsletter, promo, share, byline, caption, credit ...)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
-CHROME_MARK = "\ue000"
-"""Marks text of a chrome element while the page is read (removed from the page's own text)."""
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 """Elements without an end tag."""
+UNCLOSED = frozenset("p li dt dd option tr td th".split())
+"""Elements whose end tag may be left out: the next block, or their parent's end, closes them."""
+CLASS_CHROME_SHARE = 0.25
+"""An element whose class or id names chrome holds at most this share of the page's text; more,
+and the name is a wrapper's ("article-body share-enabled", "has-sidebar"), not chrome's."""
+
+
+@dataclass
+class _Open:
+    """A chrome element being read: its tag, how deep in elements of that tag, where its text
+    starts in the parts, and whether only its class or id made it chrome."""
+
+    tag: str
+    depth: int
+    start: int
+    by_name: bool
+
+
 # HTML collapses these, and only these: a no-break space stays as written.
 _HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 
@@ -44,6 +61,8 @@ class _TextExtractor(HTMLParser):
         """.split()
     )
     """Words of a class or id that mark an element as chrome ("related-links", "share_bar")."""
+    WRAPPERS = frozenset({"html", "body", "main", "article", "form"})
+    """Elements that hold a page or its story: never chrome by their class."""
     BLOCKS = frozenset(
         {
             "p",
@@ -74,17 +93,21 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
-        self.chrome: list[list[str | int]] = []  # open chrome elements: [tag, depth of its name]
+        self.open: list[_Open] = []  # chrome elements being read, innermost last
+        self.chrome: list[tuple[int, int, bool]] = []  # read: parts start, end, by name only
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIPPED:
             self.skipping += 1
             return
-        if self.chrome and tag == self.chrome[-1][0]:
-            self.chrome[-1][1] = int(self.chrome[-1][1]) + 1
-        elif tag not in VOID and self._is_chrome(tag, attrs):
-            self.chrome.append([tag, 1])
+        innermost = self.open[-1] if self.open else None
+        if innermost and innermost.tag in UNCLOSED and innermost.depth == 1 and tag in self.BLOCKS:
+            self._close()  # "<li class=share>Share<li>Next": the next block closes it
+        if self.open and tag == self.open[-1].tag:
+            self.open[-1].depth += 1
+        elif tag not in VOID and (by_name := self._chrome_kind(tag, attrs)) is not None:
             self.parts.append("\n\n")  # chrome is a paragraph of its own, even inline
+            self.open.append(_Open(tag, 1, len(self.parts), by_name))
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
 
@@ -92,22 +115,56 @@ class _TextExtractor(HTMLParser):
         if tag in self.SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
-        if self.chrome and tag == self.chrome[-1][0]:
-            self.chrome[-1][1] = int(self.chrome[-1][1]) - 1
-            if not self.chrome[-1][1]:
-                self.chrome.pop()
-                self.parts.append("\n\n")
+        while self.open and self.open[-1].tag in UNCLOSED and tag != self.open[-1].tag:
+            self._close()  # its parent ends: "<ul><li class=share>Share</ul>"
+        if self.open and tag == self.open[-1].tag:
+            self.open[-1].depth -= 1
+            if not self.open[-1].depth:
+                self._close()
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            text = _HTML_WHITESPACE.sub(" ", data.replace(CHROME_MARK, ""))
-            self.parts.append(CHROME_MARK + text if self.chrome and text.strip() else text)
+            self.parts.append(_HTML_WHITESPACE.sub(" ", data))
 
-    def _is_chrome(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    def _close(self) -> None:
+        element = self.open.pop()
+        self.chrome.append((element.start, len(self.parts), element.by_name))
+        self.parts.append("\n\n")
+
+    def _chrome_kind(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool | None:
+        """None for an element that is not chrome; else whether only its class or id says so."""
+        if tag in self.CHROME:
+            return False
+        if tag in self.WRAPPERS:
+            return None
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role")).lower()
-        return tag in self.CHROME or bool(self.CHROME_NAMES & set(re.split(r"[^a-z]+", names)))
+        return True if self.CHROME_NAMES & set(re.split(r"[^a-z]+", names)) else None
+
+    def paragraphs(self) -> list[tuple[str, bool]]:
+        """The page's paragraphs, each with whether it is chrome."""
+        while self.open:
+            self._close()  # left open at the end of the page
+        text_length = sum(len(p) for p in self.parts if p != "\n\n")
+        chrome = [False] * len(self.parts)
+        for start, end, by_name in self.chrome:
+            inside = sum(len(p) for p in self.parts[start:end] if p != "\n\n")
+            if not by_name or inside <= CLASS_CHROME_SHARE * text_length:
+                chrome[start:end] = [True] * (end - start)
+        paragraphs: list[tuple[str, bool]] = []
+        words: list[str] = []
+        flags: list[bool] = []
+        for part, is_chrome in zip([*self.parts, "\n\n"], [*chrome, False], strict=True):
+            if part != "\n\n":
+                words.append(part)
+                flags.append(is_chrome)
+                continue
+            for line in "".join(words).split("\n"):
+                if line.strip():
+                    paragraphs.append((line.strip(), bool(flags) and all(flags)))
+            words, flags = [], []
+        return paragraphs
 
 
 _UNCLOSED_TAG = re.compile(r"<(?!!)(?=[^<>]*(?:<|$))")
@@ -115,9 +172,8 @@ _UNCLOSED_TAG = re.compile(r"<(?!!)(?=[^<>]*(?:<|$))")
 takes the standard library's parser quadratic time, as do unclosed comments.)"""
 
 
-def html_page(html: str) -> tuple[str, frozenset[str]]:
-    """Paragraph text of an HTML document, paragraphs separated by blank lines, and the
-    paragraphs that are site chrome."""
+def html_page(html: str) -> list[tuple[str, bool]]:
+    """The paragraphs of an HTML document's text, each with whether it is site chrome."""
     # Closed comments go first, whatever they hold; an unclosed one is text.
     html = _UNCLOSED_TAG.sub("&lt;", without_spans(html, "<!--", "-->").replace("<!--", "&lt;!--"))
     extractor = _TextExtractor()
@@ -130,16 +186,12 @@ def html_page(html: str) -> tuple[str, frozenset[str]]:
         extractor = _TextExtractor()
         extractor.feed(html.replace("<!", "&lt;!"))
         extractor.close()
-    paragraphs = [line.strip() for line in "".join(extractor.parts).split("\n")]
-    kept = [p.replace(CHROME_MARK, "") for p in paragraphs if p.replace(CHROME_MARK, "").strip()]
-    chrome = frozenset(p.replace(CHROME_MARK, "") for p in paragraphs if CHROME_MARK in p)
-    return "\n\n".join(kept), chrome - {""}
+    return extractor.paragraphs()
 
 
 def html_to_text(html: str) -> str:
-    """Paragraph text of an HTML document without its chrome (for HTML inside Markdown)."""
-    text, chrome = html_page(html)
-    return "\n\n".join(p for p in text.split("\n\n") if p not in chrome)
+    """Paragraph text of an HTML document, paragraphs separated by blank lines."""
+    return "\n\n".join(paragraph for paragraph, _ in html_page(html))
 
 
 def without_spans(text: str, start: str, end: str) -> str:

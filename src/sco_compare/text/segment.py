@@ -58,9 +58,11 @@ _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
 _DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
-_BROKEN_FIGURE = re.compile(r"(?:\d\.|[a-z]\?)\s*$")
-"""Before a digit, "22." or "lend?" ends no sentence: a decimal broken by a space ("22. 4bn"),
-or a currency sign lost in decoding ("to lend? 22bn")."""
+_BROKEN_FIGURE_END = re.compile(r"(?:\d\.|[a-z]\?)\s*$")
+_FIGURE_PIECE = re.compile(r"\d+(?:\.|(?:bn|m|k|%)(?!\w))")
+"""'22.' or 'lend?' before '4bn' or '22.' ends no sentence: a decimal broken by a space
+("22. 4bn"), or a currency sign lost in decoding ("to lend? 22. 4bn"); before "300 of them",
+it does."""
 _CLOSING_START = re.compile(r"^[\"'“‘”’]*[,;:)\]}]")
 
 # In a hard-wrapped text, a line of this length without final punctuation runs on.
@@ -138,7 +140,7 @@ def _continues(previous: str, following: str, *, previous_is_dots: bool) -> bool
     first = word.group(1)
     if first.islower():
         return True
-    if first[0].isdigit() and _BROKEN_FIGURE.search(previous):
+    if _BROKEN_FIGURE_END.search(previous) and _FIGURE_PIECE.match(following):
         return True
     initials = _INITIALS_END.search(previous.rstrip())
     return (
