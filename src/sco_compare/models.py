@@ -155,9 +155,8 @@ class Claim:
     @property
     def attributed_to(self) -> str | None:
         """The speaker, with the role the text gives them: "Sergei Razov, Russian Ambassador"."""
-        if self.speaker and self.speaker_role:
-            return f"{self.speaker}, {self.speaker_role}"
-        return self.speaker
+        role = f", {self.speaker_role}" if self.speaker_role else ""
+        return self.speaker and self.speaker + role
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as it appears in the `claims` JSON."""
@@ -171,14 +170,9 @@ class Claim:
                 "score": round(other.score, SCORE_DIGITS),
                 "speaker": other.speaker,
             }
-        fields = json_ready(self)
-        role = fields.pop("speaker_role")
-        ordered: dict[str, Any] = {}
-        for key, value in fields.items():
-            ordered[key] = value
-            if key == "speaker":  # the role beside its speaker, though last of the fields
-                ordered["speaker_role"] = role
-        return {**ordered, "score": round(self.score, SCORE_DIGITS), "counterpart": counterpart}
+        items = list(json_ready(self).items())  # speaker_role last: shown beside the speaker
+        items.insert([key for key, _ in items].index("speaker") + 1, items.pop())
+        return {**dict(items), "score": round(self.score, SCORE_DIGITS), "counterpart": counterpart}
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ def test_what_only_looks_like_a_subject_is_none() -> None:
         ('Rep. Ana Ruiz, D-N.Y., called the bill "a farce."', "Ana Ruiz"),
         ("U.S. officials said the Navy would help.", "U.S. officials"),
     ):
-        assert speaker_of(text) is not None and speaker_of(text)[0] == name, text
+        found = speaker_of(text)
+        assert found is not None and found[0] == name, text
 
 
 def test_he_and_she_never_go_to_a_body() -> None:
