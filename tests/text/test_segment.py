@@ -183,6 +183,7 @@ def test_a_figure_broken_by_a_space_is_one_sentence_a_new_count_is_another() -> 
         "The toll rose to 2,400.",
         "300 of them were children.",
     ]
+    assert texts("It was an? 110 billion bailout.") == ["It was an? 110 billion bailout."]
     assert texts("Who was to blame? 17 investigators looked.") == [
         "Who was to blame?",
         "17 investigators looked.",

@@ -55,7 +55,8 @@ PLACE_HEADS = frozenset(
 """Nouns that head the name of a place or a body, which "of" continues ("Great Hall of the
 People", "Bank of England"), where it would follow a person's name ("Charr of Germany")."""
 _REPORTED = re.compile(r"\s+(?:said|says|told|announced|reported|added|wrote|denied)\b")
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;.]{1,60},")
+"""An appositive closed by a comma after a name: "Eurofer, the European steel association,"."""
 _JOINED = re.compile(r"(.+?)(?:['’]s|-(?:based|born|led|backed|owned|funded|run))")
 """A name joined to the next: "Spain's Interior Ministry" (not "Sheriff's Department"),
 "the Brussels-based Centre"."""

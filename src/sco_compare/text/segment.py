@@ -58,6 +58,9 @@ _INITIALS_END = re.compile(r"(?:^|(?<=[\s(\"'“‘/-]))(?:[A-Z]\.){1,2}$")
 _NOT_A_NAME_BEFORE = re.compile(r"(?:,|\b(?:the|in|at|near))\s*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^[\"'“‘”’(\[]*(\w[\w'’-]*)")
 _DOTS = re.compile(r"^[\s.…]+$")  # a piece of a spaced ellipsis
+_LOST_CHARACTER = re.compile(r"\b(?:a|an|the|of|to|for|by|at|about|nearly|over|than|from)\?\s*$")
+"""No sentence ends on "an" or "of": a "?" there is a character lost in decoding ("an? 110
+billion", a currency sign)."""
 _BROKEN_FIGURE_END = re.compile(r"(?:\d\.|[a-z]\?)\s*$")
 _FIGURE_PIECE = re.compile(r"\d+(?:\.|(?:bn|m|k|%)(?!\w))")
 """'22.' or 'lend?' before '4bn' or '22.' ends no sentence: a decimal broken by a space
@@ -139,6 +142,8 @@ def _continues(previous: str, following: str, *, previous_is_dots: bool) -> bool
         return False
     first = word.group(1)
     if first.islower():
+        return True
+    if _LOST_CHARACTER.search(previous) and following[:1].isdigit():
         return True
     if _BROKEN_FIGURE_END.search(previous) and _FIGURE_PIECE.match(following):
         return True
