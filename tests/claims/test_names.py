@@ -104,3 +104,10 @@ def test_a_surname_names_the_person_named_in_full() -> None:
         )
         == set()
     )
+
+
+def test_capitals_of_a_title_case_headline_make_no_name() -> None:
+    a = "Fire Crews Battle Blaze Near Basel\n\nCrews battled a blaze near Basel on Monday."
+    b = "A fire broke out near Basel on Monday."
+    claims = compare_claims(compare(a, b)).to_dict()["claims"]
+    assert [c["entities"] for c in claims if c["source"] == "a"] == [["Basel"]]

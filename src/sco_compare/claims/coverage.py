@@ -196,12 +196,24 @@ def entity_groups(
     return groups
 
 
+def _title_case(text: str) -> bool:
+    """Most words capitalized, as in a headline written in title case."""
+    words = text.split()
+    return sum(w[:1].isupper() for w in words) > len(words) / 2
+
+
 def judge_claims(comparison: Comparison) -> ClaimsReport:
     """Claims of both sources of a comparison, each shared, partial or unique against the other
     (with the comparison's settings)."""
     settings = comparison.settings
     texts = [d.text for d in comparison.documents]
-    texts_casing = casing(texts)
+    # Capitals in a title-case headline ("Ministers Meet in Geneva") mark no names.
+    texts_casing = casing(
+        s.text
+        for side in Side
+        for s in comparison.document(side).sentences
+        if comparison.statuses(side)[s.index] != "boilerplate" or not _title_case(s.text)
+    )
     acronyms = find_acronyms(texts)
     units = {
         side: claim_units(
