@@ -138,3 +138,12 @@ def test_stat_gives_one_line_per_source() -> None:
         "B china-daily.txt",
     ]
     assert all(" claims: " in line for line in claims.stdout.splitlines())
+
+
+def test_a_piped_report_is_as_wide_as_columns_says() -> None:
+    for columns, widest in (("60", 60), ("140", 140)):
+        result = runner.invoke(
+            app, ["diff", str(READOUT), str(CHINA_DAILY)], env={"COLUMNS": columns}
+        )
+        lengths = [len(line) for line in result.stdout.splitlines()]
+        assert max(lengths) <= widest and max(lengths) > widest - 20, (columns, max(lengths))

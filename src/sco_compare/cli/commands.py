@@ -68,6 +68,9 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
 """As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
+TEXT_WIDTH = 100
+"""The width of a plain-text report file, and of a piped report when COLUMNS is not set."""
+MIN_WIDTH, MAX_WIDTH = 20, 1000
 DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
 """Set (to anything but empty) to see an internal error's traceback."""
 
@@ -215,11 +218,18 @@ def emit(
             for part in parts:
                 console.print(part)
             return
-        text = to_text(parts, color=colored)  # a file or a pipe: plain unless --color always
+        # A file or a pipe: plain unless --color always; a pipe as wide as COLUMNS says.
+        text = to_text(parts, color=colored, width=TEXT_WIDTH if output else piped_width())
     if output is None:
         write_stdout(text)
     else:
         write_report(output, text)
+
+
+def piped_width() -> int:
+    """The width of a report piped to another program: COLUMNS if it holds one, else TEXT_WIDTH."""
+    columns = os.environ.get("COLUMNS", "")
+    return min(max(int(columns), MIN_WIDTH), MAX_WIDTH) if columns.isdigit() else TEXT_WIDTH
 
 
 def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) -> None:
