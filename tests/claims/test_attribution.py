@@ -115,6 +115,8 @@ def test_the_reporters_own_sentence_has_no_speaker() -> None:
         "Officials were said to be worried about the dam.",
         "Police arrested two men accused of stealing a truck.",
         "Protesters chanted slogans as the minister spoke.",
+        "Senator Mark Kelly spoke with Governor Katie Hobbs by phone.",
+        "Photos posted on social media showed workers leaving the building.",
     ):
         assert find_speaker(text) is None, text
 
@@ -125,6 +127,15 @@ def test_what_only_looks_like_a_subject_is_none() -> None:
         ("The plan is dead, said one senior official.", "one senior official"),
         ('Rep. Ana Ruiz, D-N.Y., called the bill "a farce."', "Ana Ruiz"),
         ("U.S. officials said the Navy would help.", "U.S. officials"),
+        ('"He is not a king," wrote Judge Florence Pan in the ruling.', "Florence Pan"),
+        (
+            "Recalls rose, the National Highway Traffic Safety Administration said.",
+            "National Highway Traffic Safety Administration",
+        ),
+        (
+            'Det Insp Sarah Hughes of Avon and Somerset Police said: "We are looking."',
+            "Sarah Hughes",
+        ),
     ):
         found = speaker_of(text)
         assert found is not None and found[0] == name, text
@@ -246,6 +257,9 @@ def test_claims_carry_the_name_and_the_role_apart() -> None:
                 "called",
                 "that",
                 "was",
+                "in",
+                "wrote",
+                "Judge",
             ]
         ),
         max_size=14,

@@ -111,3 +111,17 @@ def test_capitals_of_a_title_case_headline_make_no_name() -> None:
     b = "A fire broke out near Basel on Monday."
     claims = compare_claims(compare(a, b)).to_dict()["claims"]
     assert [c["entities"] for c in claims if c["source"] == "a"] == [["Basel"]]
+
+
+def test_initials_and_abbreviations_stay_inside_a_name() -> None:
+    assert names_in("Robert F. Kennedy Jr. spoke in Ohio.") == ("Robert F. Kennedy Jr", "Ohio")
+    assert names_in("The St. Louis Cardinals won.") == ("St. Louis Cardinals",)
+    assert names_in("Martin Luther King Jr. led the march.") == ("Martin Luther King Jr",)
+
+
+def test_a_dateline_agency_is_no_acronym_of_the_place() -> None:
+    assert names_in("KYIV, Ukraine (AP) - Russia fired missiles.")[1:3] == ("Ukraine", "AP")
+
+
+def test_a_name_opening_a_sentence_before_who_is_a_name() -> None:
+    assert names_in("Jones, who said he would retire, won a fifth term.") == ("Jones",)

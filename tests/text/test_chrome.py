@@ -146,6 +146,12 @@ def test_news_sentences_that_share_words_with_chrome_stay_content() -> None:
         "Listen - the tapes show he knew, the prosecutor told jurors.",
         "Israel/Gaza talks resumed on Monday.",
         "Subscriptions rose 12% last year, which tells you the strike did not hurt.",
+        "Getty Images said it would appeal the ruling.",
+        "Your privacy settings on Facebook will change next month under the new rules.",
+        "By contrast, Miami was largely spared.",
+        "From Monday, drivers will pay £12.50 a day.",
+        "Credit Suisse shares fell 8%.",
+        "Reporter Tom Hill was among those evacuated.",
     ):
         assert not is_boilerplate(sentence, alone_on_line=True), sentence
 
@@ -185,3 +191,35 @@ def test_a_pull_quote_leaves_the_paragraph_it_repeats_alone() -> None:
         f"<p>{sentence}</p>" for sentence in STORY[1:]
     )
     assert chrome_of(page, html=True) == [STORY[1]]
+
+
+def test_a_short_first_paragraph_between_a_headline_and_a_caption_is_news() -> None:
+    page = (
+        "<h1>Queen Elizabeth II dies at 96</h1><p>The Queen has died at Balmoral, aged 96.</p>"
+        "<figure><figcaption>The Queen at Balmoral on Tuesday</figcaption></figure>"
+        + "".join(f"<p>{sentence}</p>" for sentence in STORY)
+    )
+    flags = {s.text: s.boilerplate for s in document_from_text(page, html=True).sentences}
+    assert flags["The Queen has died at Balmoral, aged 96."] is False
+
+
+def test_a_storys_own_header_keeps_its_summary() -> None:
+    page = (
+        "<article><header><h1>Teachers reach a deal</h1>"
+        "<p class='dek'>The agreement would raise pay by 16% over five years.</p></header>"
+        + "".join(f"<p>{sentence}</p>" for sentence in STORY)
+        + "</article>"
+    )
+    flags = {s.text: s.boilerplate for s in document_from_text(page, html=True).sentences}
+    assert flags["The agreement would raise pay by 16% over five years."] is False
+    assert flags["Teachers reach a deal"] is True
+
+
+def test_wire_notes_are_chrome() -> None:
+    for line in (
+        "Staff writer Emily Chen can be reached at 555-217-4400.",
+        "Associated Press writer Illia Novikov contributed from Kyiv.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Follow BBC West on Facebook, X and Instagram.",
+    ):
+        assert is_boilerplate(line, alone_on_line=True), line

@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     declares praised believes believed considered considers hoped described acknowledged warn
     argue insist explain describe describes
     admitted denied confirmed estimated predicted promised vowed welcomed applauded tweeted
-    posted recalled suggested cautioned complained conceded countered replied
+    recalled suggested cautioned complained conceded countered replied
     responded testified disclosed revealed accused criticized criticised condemned
     """.split()
 )
@@ -44,8 +44,8 @@ _VERBS_BEFORE_OBJECT = {
     "pointed": ("out",),
     "declared": ("that", '"', ":"),
     "points": ("out",),
-    "spoke": ("of", "about", "highly", "positively", "to", "with", "out", "on"),
-    "speaks": ("of", "about", "highly", "positively", "to", "with", "out", "on"),
+    "spoke": ("of", "about", "highly", "positively", "to", "out", "on"),
+    "speaks": ("of", "about", "highly", "positively", "to", "out", "on"),
 }
 """Verbs that report speech only with what follows them: "called for", "called it "a farce"",
 "identified the man as", "pointed out"; "spoke" only with the next word ("spoke highly of",
@@ -247,6 +247,12 @@ def _inverted_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[
                 break
         who = list(tokens[k + 1 : end])
         named = next((n for n, t in enumerate(who) if bare(t) == "of"), len(who))
+        place = next((n for n, t in enumerate(who) if bare(t) in ("in", "on", "at")), None)
+        if place is not None and place < named:
+            who = who[:place]  # "wrote Judge Florence Pan in the ruling"
+            named = len(who)
+        if not who:
+            continue
         opening = bare(who[0]).lower()
         if named > 5 or opening in STOPWORDS - DETERMINERS - PRONOUNS - _QUANTIFIERS:
             continue  # "said he had told ...", "said today that ...": reported speech

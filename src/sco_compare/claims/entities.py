@@ -11,23 +11,27 @@ from sco_compare.text.normalize import NEGATIONS, STOPWORDS, fold, stem
 
 PERSONAL_TITLES = frozenset(
     """
-    president vice minister premier councilor councillor ambassador secretary chancellor chairman
-    chairwoman chair senator governor mayor king queen prince princess spokesman spokeswoman
-    spokesperson mr mrs ms dr prof professor sir rep representative sen sgt sergeant det
-    detective lt lieutenant capt captain col colonel gov cmdr commander adm admiral judge sheriff
-    undersheriff deputy officer inspector superintendent commissioner councilman councilwoman
-    congressman congresswoman pope envoy mp mep chief director
+    president vice minister premier councilor councillor cllr ambassador secretary chancellor
+    chairman chairwoman chair senator governor mayor spokesman spokeswoman spokesperson mr mrs ms
+    dr prof professor sir rep representative sen sgt sergeant det detective insp supt lt
+    lieutenant capt captain col colonel gov cmdr commander adm admiral judge sheriff undersheriff
+    deputy officer inspector superintendent commissioner councilman councilwoman congressman
+    congresswoman envoy mp mep chief director attorney trooper constable coach gen
     """.split()
 )
 """Titles that stand before a person's name and are not part of it ("German Chancellor Angela
-Merkel")."""
-TITLE_WORDS = PERSONAL_TITLES | {"prime", "state", "general", "party", "gen"}
+Merkel"). (Not "King" or "Pope": a name may hold them, "Martin Luther King Jr.")"""
+TITLE_WORDS = PERSONAL_TITLES | {"prime", "state", "general", "party"}
 """... and words that are part of a title only beside one ("Prime Minister", "Secretary of
 State", "Party secretary"), but may be part of a body's name ("General Motors")."""
 
 CAPITALIZED = r"(?:[A-Z](?:[\w-]|\.(?=[A-Z]))*)"
-_POSSESSED = rf"{CAPITALIZED}(?:['’]s(?=\s+[A-Z]))?"
-"""A capitalized word, with the possessive that binds it to the next ("Sheriff's Department")."""
+_POSSESSED = (
+    rf"(?:(?:(?:[A-Z]\.){{1,3}}|(?:St|Jr|Sr|Dr|Mt|Ft|Gov|Gen|Sen|Rep|Lt|Sgt|Det)\.)(?=\s+[A-Z])"
+    rf"|{CAPITALIZED}(?:['’]s(?=\s+[A-Z]))?)"
+)
+"""A capitalized word, with the possessive that binds it to the next ("Sheriff's Department"),
+or initials or an abbreviation inside a name ("Robert F. Kennedy", "St. Louis")."""
 NAME = rf"{CAPITALIZED}(?:\s+(?:(?:of|to|for|the|and|de|al|van|von)\s+)*{CAPITALIZED}){{0,7}}"
 
 # Tried at the start of a word only: tried inside a run of capitals, it would read the rest of
@@ -55,6 +59,7 @@ PLACE_HEADS = frozenset(
 """Nouns that head the name of a place or a body, which "of" continues ("Great Hall of the
 People", "Bank of England"), where it would follow a person's name ("Charr of Germany")."""
 _REPORTED = re.compile(r"\s+(?:said|says|told|announced|reported|added|wrote|denied)\b")
+_RELATIVE_WHO = re.compile(r",\s+who\b")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,;.]{1,60},")
 """An appositive closed by a comma after a name: "Eurofer, the European steel association,"."""
 _JOINED = re.compile(r"(.+?)(?:['’]s|-(?:based|born|led|backed|owned|funded|run))")
@@ -101,7 +106,8 @@ def find_acronyms(texts: Iterable[str]) -> Acronyms:
         folded = fold(text)
         for match in _ACRONYM_DEFINITION.finditer(folded):
             long_words = without_plain_words(match.group("long").split())
-            if long_words:
+            # "Kyiv, Ukraine (AP)" defines nothing: an acronym starts as its name does.
+            if long_words and long_words[0][0] == match.group("short")[0]:
                 expansions[match.group("short").replace(".", "")] = " ".join(long_words)
         for match in _ENTITY.finditer(folded):
             entity = " ".join(without_plain_words(match.group().split()))
@@ -155,7 +161,7 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
         # A word that only opens the sentence is a word ("Terrorism", "Firefighters"), unless
         # an appositive or a reporting verb follows ("Eurofer, the ...", "Microsoft said").
         reported = _REPORTED.match(folded, end) and not first.endswith("s")  # "Officials said"
-        named = _APPOSITIVE.match(folded, end) or reported
+        named = _APPOSITIVE.match(folded, end) or reported or _RELATIVE_WHO.match(folded, end)
         alone = len(words) == 1 and first not in casing.inner and not named
         acronym = sum(c.isupper() for c in words[0]) > 1
         if start <= opening and not acronym and (first in casing.lower or alone):

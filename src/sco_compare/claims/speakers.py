@@ -20,10 +20,12 @@ _SUFFIXES = frozenset("jr jr. sr sr. st ii iii iv".split())
 _VERBS = frozenset("is are was were has have had will would can could".split())
 ORG_WORDS = frozenset(
     """
-    agency association bank board bureau chamber club commission committee company council
-    court daily department embassy federation foundation government group institute league
-    ministry news office organization organisation party police post press reuters service house
-    society times union university
+    administration agency alliance army assembly association authority bank board bureau
+    chamber club coalition college commission committee company congress corporation council
+    court daily department embassy federation force forces foundation fund government group
+    guard hospital institute journal league ministry navy network news office organization
+    organisation parliament party police post press reuters school senate service house society
+    times union university
     """.split()
 )
 """Words that make a capitalized name a body rather than a person ("he" never refers to one)."""
@@ -107,10 +109,13 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     if words[-1].lower() in _NOT_SPEAKERS | RELATIVE or words[0].lower() in PREPOSITIONS:
         return None
     of = next((k for k, w in enumerate(words) if w in ("of", "at", "from")), 0)
-    person = all(capitalized(w) and not is_title(w) for w in words[:of])
-    if 2 <= of <= 3 and person and not {w.lower() for w in words[:of]} & ORG_WORDS:
-        name = " ".join(words[:of])  # "Larry Waldie of the sheriff's department"
-        return Speaker(name, speaker_key(name), " ".join(words[of:]))
+    core = [w for w in words[:of] if not is_title(w)]
+    person = all(capitalized(w) for w in words[:of]) and 2 <= len(core) <= 3
+    if person and not {w.lower() for w in core} & ORG_WORDS:
+        # "Larry Waldie of the sheriff's department", "Det Insp Sarah Hughes of Avon Police"
+        name = " ".join(core)
+        role = " ".join([*(w for w in words[:of] if is_title(w)), *words[of:]])
+        return Speaker(name, speaker_key(name), role)
     run = len(words)
     while run > 0 and (
         capitalized(words[run - 1])
@@ -138,7 +143,8 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     if titles and titles[-1] < len(name_words) - 1:
         role_words += name_words[: titles[-1] + 1]
         name_words = name_words[titles[-1] + 1 :]
-    if titles or len(name_words) > 3 and not set(map(str.lower, name_words)) & _CONNECTORS:
+    many = len(name_words) > 3 and not set(map(str.lower, name_words)) & _CONNECTORS
+    if titles or (many and not body):
         name_words = _personal_name(name_words)
         role_words = words[: len(words) - len(name_words)]
     name = " ".join(name_words)

@@ -56,7 +56,7 @@ class _TextExtractor(HTMLParser):
         """
         related newsletter newsletters promo promotion share sharing social byline caption credit
         credits subscribe subscription advert advertisement ad ads cookie cookies consent banner
-        sidebar breadcrumb breadcrumbs footer header nav navigation menu comments tags bio author
+        sidebar breadcrumb breadcrumbs footer nav navigation menu comments tags bio
         disclaimer paywall recirculation recommended trending popup modal toolbar
         """.split()
     )
@@ -95,11 +95,13 @@ class _TextExtractor(HTMLParser):
         self.skipping = 0
         self.open: list[_Open] = []  # chrome elements being read, innermost last
         self.chrome: list[tuple[int, int, bool]] = []  # read: parts start, end, by name only
+        self.in_story = 0  # how deep in <article> and <main>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIPPED:
             self.skipping += 1
             return
+        self.in_story += tag in self.WRAPPERS - {"html", "body", "form"}
         innermost = self.open[-1] if self.open else None
         if innermost and innermost.tag in UNCLOSED and innermost.depth == 1 and tag in self.BLOCKS:
             self._close()  # "<li class=share>Share<li>Next": the next block closes it
@@ -115,6 +117,8 @@ class _TextExtractor(HTMLParser):
         if tag in self.SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
+        if tag in self.WRAPPERS - {"html", "body", "form"}:
+            self.in_story = max(0, self.in_story - 1)
         while self.open and self.open[-1].tag in UNCLOSED and tag != self.open[-1].tag:
             self._close()  # its parent ends: "<ul><li class=share>Share</ul>"
         if self.open and tag == self.open[-1].tag:
@@ -134,8 +138,9 @@ class _TextExtractor(HTMLParser):
         self.parts.append("\n\n")
 
     def _chrome_kind(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool | None:
-        """None for an element that is not chrome; else whether only its class or id says so."""
-        if tag in self.CHROME:
+        """None for an element that is not chrome; else whether only its class or id says so.
+        (A story's own <header> holds its headline, summary and byline: read line by line.)"""
+        if tag in self.CHROME and not (tag == "header" and self.in_story):
             return False
         if tag in self.WRAPPERS:
             return None

@@ -30,7 +30,8 @@ _LABELS = tuple(
         # A prompt that addresses the reader: "Sign up for ...", "Read more", "Share this".
         r"^(?:sign up|subscribe (?:to|now|for|today)|(?:click|tap) (?:here|on|to|the|below|for)"
         r"|read (?:more|next|the full|our)|see (?:also|more)"
-        r"|follow (?:us|@|him|her|them)|share (?:this|on|via|the)|download (?:our|the)"
+        r"|follow (?:us|@|him|her|them|[\w ]{1,30} on (?:facebook|twitter|x|instagram|tiktok))"
+        r"|share (?:this|on|via|the)|download (?:our|the)"
         r"|register (?:for|now|to)|log ?in\b|sign in|learn more|continue reading|don'?t miss"
         r"|get (?:our|the latest|breaking|unlimited)|join (?:us|our|the conversation)"
         r"|support (?:our|us|independent)|donate|skip to|jump to|back to top"
@@ -40,19 +41,26 @@ _LABELS = tuple(
         r"^(?:related(?: (?:stories|articles|coverage|content|topics))?|more(?: on this| from)?"
         r"|read (?:more|also)|also read|recommended|most (?:read|popular|viewed|shared)"
         r"|trending|editor'?s picks?|you (?:may|might) also like|top stories|further reading"
-        r"|latest|watch|listen|topics|tags)\s*(?:[:|»›>]|$)",
+        r"|latest|watch|listen|topics|tags|privacy (?:notice|policy))\s*(?:[:|»›>]|$)",
         # A caption's label: "Photo: ...", "Image by ...", "Pictured: ...".
         r"^\W*(?:photo(?:graph)?s?|image|picture|pictured|caption|credits?|illustration"
         r"|graphic|file photo|top image)(?:\s+by\b)?\s*[:|]",
     )
 )
 """Labels that open a line of chrome; such a line quotes and attributes nothing."""
-_CREDIT_LINE = re.compile(
-    r"^\([^()]{1,60}/[^()]{1,60}\)$|^[A-Z][^/.!?]{0,40}/[A-Z][^/.!?]{0,40}$"
-    r"|\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b",
+_CREDIT_SHAPE = re.compile(r"^\([^()]{1,60}/[^()]{1,60}\)$|^[A-Z][^/.!?]{0,40}/[A-Z][^/.!?]{0,40}$")
+"""A photo credit: "(AP Photo/Jane Doe)", "Jane Doe/Reuters"."""
+_AGENCY = re.compile(
+    r"\b(?:getty images|shutterstock|ap photo|afp photo|via getty|alamy|epa-efe)\b", re.IGNORECASE
+)
+"""A photo agency, on a short line that attributes nothing: a credit."""
+_WIRE_NOTE = re.compile(
+    r"\b(?:can be (?:reached|contacted) at|contributed (?:to )?(?:this )?(?:report|reporting|from))"
+    r"\b|\bmay not be (?:published|reproduced|redistributed)\b",
     re.IGNORECASE,
 )
-"""A photo credit: "(AP Photo/Jane Doe)", "Jane Doe/Reuters", "Getty Images" (a short line)."""
+"""A wire's notes: "Jane Doe can be reached at ...", "AP writer Jane Doe contributed from Kyiv",
+"This material may not be published ..."."""
 CREDIT_MAX_WORDS = 8
 _COPYRIGHT = re.compile(r"©|\ball rights reserved\b|\bcopyright \d{4}", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
@@ -63,9 +71,9 @@ _ATTRIBUTED = re.compile(
 _SECOND_PERSON = re.compile(r"\byou(?:r|'re)?\b", re.IGNORECASE)
 _SITE_WORD = re.compile(
     r"\b(?:cookies?|browser|javascript|newsletters?|inbox|subscri(?:be|bed|bers?|ptions?)"
-    r"|sign(?:ed)? (?:up|in)|log(?:ged)? in|account|ad ?blocker|this (?:site|website|page)"
-    r"|our (?:site|website|app)|notifications?|terms of (?:use|service)|privacy|visiting"
-    r"|unlimited access|free trial|affiliate|commission|buy through)\b",
+    r"|sign(?:ed)? (?:up|in)|log(?:ged)? in|ad ?blocker|this (?:site|website|page)"
+    r"|our (?:site|website|app)|terms of (?:use|service)|privacy (?:policy|notice)|visiting"
+    r"|unlimited access|free trial|affiliate|buy through)\b",
     re.IGNORECASE,
 )
 """With "you": a notice about the site, its cookies, browsers, accounts, subscriptions or ads."""
@@ -86,6 +94,7 @@ _GLUED_CREDIT = re.compile(
 )
 """A credit a page glues after a caption or a paragraph: "... (AP Photo/Jane Doe)",
 "... the river. Photo: Jane Doe/Reuters"."""
+_BYLINE_WORDS = frozenset("and of the for in at staff writer reporter correspondent editor".split())
 HEADLINE_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 8
 CRUMB_MAX_WORDS = 2
@@ -129,10 +138,12 @@ def is_chrome(text: str) -> bool:
     words = len(text.split())
     if words > CHROME_MAX_WORDS or len(text) > CHROME_MAX_CHARACTERS:
         return False
-    if _COPYRIGHT.search(text) or (words <= CREDIT_MAX_WORDS and _CREDIT_LINE.search(text)):
+    if _COPYRIGHT.search(text) or _CREDIT_SHAPE.match(text):
         return True
     if _ATTRIBUTED.search(text):
         return False
+    if (words <= CREDIT_MAX_WORDS and _AGENCY.search(text)) or _WIRE_NOTE.search(text):
+        return True
     if any(label.match(text) for label in _LABELS):
         return True
     if _SECOND_PERSON.search(text) and _SITE_WORD.search(text):
@@ -152,9 +163,14 @@ def reads_as_prose(words: list[str]) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    """A short line that opens with "By", "Photo", "Source"..."""
+    """A short line that opens with "By", "Photo", "Source"... and goes on with names only ("By
+    Jane Doe, Reuters"; not "By noon, the fire was out", "Credit Suisse shares fell")."""
     folded = fold(text).strip()
-    return bool(_BYLINE.match(folded)) and len(folded.split()) <= BYLINE_MAX_WORDS
+    words = folded.split()
+    if not _BYLINE.match(folded) or len(words) > BYLINE_MAX_WORDS:
+        return False
+    rest = [w.strip(",.:;") for w in words[1:]]
+    return all(not w or w[0].isupper() or w.lower() in _BYLINE_WORDS for w in rest)
 
 
 def headlines_as_content(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
@@ -217,7 +233,8 @@ def page_chrome(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
                 chrome.add(k)
             break
     for k in [*range(1, edge), *range(count - edge, count - 1)]:
-        short = len(sentences[k].text.split()) <= EDGE_RUN_MAX_WORDS
+        text = fold(sentences[k].text).strip()
+        short = len(text.split()) <= EDGE_RUN_MAX_WORDS and not ENDS_SENTENCE.search(text)
         if short and k - 1 in chrome and k + 1 in chrome:
             chrome.add(k)
     return tuple(
