@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -147,3 +149,41 @@ def test_a_piped_report_is_as_wide_as_columns_says() -> None:
         )
         lengths = [len(line) for line in result.stdout.splitlines()]
         assert max(lengths) <= widest and max(lengths) > widest - 20, (columns, max(lengths))
+
+
+def test_only_lists_the_sentences_of_each_source_with_that_status() -> None:
+    report = json.loads(
+        runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "-f", "json"]).stdout
+    )
+    covered = [
+        s["id"]
+        for source in report["sources"]
+        for s in source["sentences"]
+        if s["status"] == "covered"
+    ]
+    result = runner.invoke(
+        app, ["diff", str(READOUT), str(CHINA_DAILY), "--only", "covered"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    listed = re.findall(r"^\s*([AB]\d+)\s", result.stdout, re.MULTILINE)
+    assert listed == covered and covered
+    assert "Aligned sentences" not in result.stdout
+
+
+def test_only_lists_the_claims_of_each_source_with_that_status() -> None:
+    report = json.loads(
+        runner.invoke(app, ["claims", str(READOUT), str(CHINA_DAILY), "-f", "json"]).stdout
+    )
+    shared = [c["id"] for c in report["claims"] if c["status"] == "shared"]
+    result = runner.invoke(
+        app, ["claims", str(READOUT), str(CHINA_DAILY), "--only", "SHARED", "-f", "md"]
+    )
+    assert result.exit_code == 0
+    assert re.findall(r"^- \*\*([AB][\d.]+)\*\*", result.stdout, re.MULTILINE) == shared
+    assert "## Speakers only one source quotes" not in result.stdout
+
+
+def test_only_takes_the_statuses_of_its_command() -> None:
+    result = runner.invoke(app, ["claims", str(READOUT), str(CHINA_DAILY), "--only", "covered"])
+    assert result.exit_code == 2
+    assert result.stderr == "sco-compare: error: --only covered: choose shared, partial, unique\n"

@@ -26,6 +26,7 @@ from sco_compare.cli.options import (
     FailUnderOption,
     FormatOption,
     NoColorOption,
+    OnlyOption,
     Options,
     OutputOption,
     QuietOption,
@@ -58,6 +59,11 @@ FORMATS = {
 """Each name -f takes (in any case), and the format it names."""
 COLORS = ("auto", "always", "never")
 FAIL_ON = ("covered", "reported")
+ONLY = {
+    "diff": ("covered", "partial", "unique", "boilerplate"),
+    "claims": ("shared", "partial", "unique"),
+}
+"""What --only takes, by command: a sentence's status, or a claim's."""
 """What --fail-under measures: the share carried in full, or at least in part."""
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
@@ -164,8 +170,10 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
     return documents[0], documents[1]
 
 
-def check_choices(options: Options) -> None:
-    """--color and --fail-on take one of their words; --fail-under is a percentage."""
+def check_choices(options: Options, command: str) -> None:
+    """--color, --fail-on and --only take one of their words; --fail-under is a percentage."""
+    if options.only is not None and options.only not in ONLY[command]:
+        raise UsageError(f"--only {options.only}: choose {', '.join(ONLY[command])}")
     if options.color not in COLORS:
         raise UsageError(f"--color {options.color}: choose {', '.join(COLORS)}")
     if options.fail_on not in FAIL_ON:
@@ -189,6 +197,7 @@ def emit(
     color: str,
     verbose: bool = False,
     stat: bool = False,
+    only: str | None = None,
 ) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
     if stat:
@@ -200,15 +209,18 @@ def emit(
     elif output_format == "markdown":
         from sco_compare.render.markdown import render_claims, render_diff
 
-        text = render_diff(subject) if isinstance(subject, Comparison) else render_claims(subject)
+        if isinstance(subject, Comparison):
+            text = render_diff(subject, only=only)
+        else:
+            text = render_claims(subject, only=only)
     else:
         from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
 
         colored = output is None and use_color(color)
         if isinstance(subject, Comparison):
-            parts = diff_report(subject, color=colored, verbose=verbose)
+            parts = diff_report(subject, color=colored, verbose=verbose, only=only)
         else:
-            parts = claims_report(subject, verbose=verbose)
+            parts = claims_report(subject, verbose=verbose, only=only)
         if output is None and sys.stdout.isatty():
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -255,12 +267,14 @@ Report = Comparison | ClaimsReport
 """What a command reports: a comparison (diff) or its claims."""
 
 
-def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Options) -> None:
+def run(
+    report_of: Callable[[Comparison], Report], a: str, b: str, options: Options, command: str
+) -> None:
     """What both commands do: check options, load, compare, render, and apply --fail-under."""
     with failures_reported():
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
-        check_choices(options)
+        check_choices(options, command)
         check_output(target, (a, b))
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")
@@ -276,6 +290,7 @@ def run(report_of: Callable[[Comparison], Report], a: str, b: str, options: Opti
                 color=options.color,
                 verbose=options.verbose,
                 stat=options.stat,
+                only=options.only,
             )
             if target is None and reader_gone():
                 raise BrokenPipeError
@@ -298,6 +313,7 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         quiet: QuietOption = False,
         verbose: VerboseOption = False,
         stat: StatOption = False,
+        only: OnlyOption = None,
     ) -> None:
         options = Options(
             output_format=output_format,
@@ -309,8 +325,9 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
             quiet=quiet,
             verbose=verbose,
             stat=stat,
+            only=only.lower() if only else None,
         )
-        run(report_of, a, b, options)
+        run(report_of, a, b, options, name)
 
     command.__doc__ = summary
     app.command(name)(command)

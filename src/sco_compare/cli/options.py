@@ -58,6 +58,15 @@ FailOnOption = Annotated[
 StatOption = Annotated[
     bool, typer.Option("--stat", help="Only one line per source: its counts and shares.")
 ]
+OnlyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--only",
+        metavar="STATUS",
+        help="List only the sentences (diff: covered, partial, unique, boilerplate) or claims"
+        " (claims: shared, partial, unique) with this status, after the summary.",
+    ),
+]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also show the settings' signature.")
 ]
@@ -76,3 +85,4 @@ class Options:
     quiet: bool = False
     verbose: bool = False
     stat: bool = False
+    only: str | None = None

@@ -81,8 +81,9 @@ def settings_section(settings: Settings) -> list[str]:
     return ["## Settings", "", code(settings.signature()), ""]
 
 
-def render_diff(comparison: Comparison) -> str:
-    """The diff report as Markdown: the summary, what only one source says, the aligned pairs."""
+def render_diff(comparison: Comparison, *, only: str | None = None) -> str:
+    """The diff report as Markdown: the summary, what only one source says, the aligned pairs
+    (with `only`, the summary and the sentences of each source with that status)."""
     document_a, document_b = comparison.documents
     lines = [
         f"# Comparison: {escape(document_a.name)} and {escape(document_b.name)}",
@@ -101,11 +102,15 @@ def render_diff(comparison: Comparison) -> str:
             f" | {c.partial} | {c.unique} | {c.boilerplate} | {percent(c.covered_ratio)}"
             f" | {percent(c.reported_ratio)} |"
         )
+    status = only or "unique"
+    heading = "Only in" if status == "unique" else f"{status.capitalize()} in"
     for document in comparison.documents:
         statuses = comparison.statuses(document.label)
-        lines += ["", f"## Only in {document.label} ({escape(document.name)})", ""]
-        unique = [s for s in document.sentences if statuses[s.index] == "unique"]
-        lines += [f"- **{s.id}** {escape(s.text)}" for s in unique] or ["(none)"]
+        lines += ["", f"## {heading} {document.label} ({escape(document.name)})", ""]
+        chosen = [s for s in document.sentences if statuses[s.index] == status]
+        lines += [f"- **{s.id}** {escape(s.text)}" for s in chosen] or ["(none)"]
+    if only:
+        return "\n".join([*lines, "", *settings_section(comparison.settings)])
     lines += ["", "## Aligned sentences", ""]
     if comparison.alignments:
         lines += [
@@ -136,8 +141,9 @@ def _claim_item(claim: Claim) -> str:
     return f"- **{claim.id}** {escape(claim.text)}{speaker}"
 
 
-def render_claims(report: ClaimsReport) -> str:
-    """The claims report as Markdown."""
+def render_claims(report: ClaimsReport, *, only: str | None = None) -> str:
+    """The claims report as Markdown (with `only`, the counts and the claims of each source
+    with that status)."""
     document_a, document_b = report.comparison.documents
     lines = [
         f"# Claims: {escape(document_a.name)} and {escape(document_b.name)}",
@@ -154,6 +160,12 @@ def render_claims(report: ClaimsReport) -> str:
             f"| {document.label} {escape(document.name)} | {count['claims']}"
             f" | {count['shared']} | {count['partial']} | {count['unique']} |"
         )
+    if only:
+        for document in (document_a, document_b):
+            chosen = [c for c in report.claims_of(document.label) if c.status == only]
+            lines += ["", f"## {only.capitalize()} claims of {document.label}", ""]
+            lines += [_claim_item(c) for c in chosen] or ["(none)"]
+        return "\n".join([*lines, "", *settings_section(report.comparison.settings)])
     lines += ["", "## Speakers only one source quotes", ""]
     for group in report.groups_of("speaker"):
         lines += [f"### {escape(group.summary)}", ""]

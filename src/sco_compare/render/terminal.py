@@ -144,17 +144,21 @@ def alignment_table(
     return table
 
 
-def unique_list(comparison: Comparison, document: Document) -> RenderableType:
-    """The sentences only one source carries, with their ids."""
+def unique_list(
+    comparison: Comparison, document: Document, status: str = "unique"
+) -> RenderableType:
+    """The sentences of one source with a status (by default, those it alone carries), with
+    their ids."""
     statuses = comparison.statuses(document.label)
-    title = Text(f"Only in {document.label} ({inert(document.name)})", style="bold underline")
-    unique = [s for s in document.sentences if statuses[s.index] == "unique"]
-    if not unique:
+    heading = "Only in" if status == "unique" else f"{status.capitalize()} in"
+    title = Text(f"{heading} {document.label} ({inert(document.name)})", style="bold underline")
+    chosen = [s for s in document.sentences if statuses[s.index] == status]
+    if not chosen:
         return Group(title, Text("(none)", style="dim"))
     table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold magenta", no_wrap=True)
+    table.add_column(justify="right", style=STATUS_STYLES[status], no_wrap=True)
     table.add_column()
-    for sentence in unique:
+    for sentence in chosen:
         table.add_row(sentence.id, Text(inert(sentence.text)))
     return Group(title, table)
 
@@ -192,13 +196,16 @@ def legend(*, color: bool) -> Text:
 
 
 def diff_report(
-    comparison: Comparison, *, color: bool, verbose: bool = False
+    comparison: Comparison, *, color: bool, verbose: bool = False, only: str | None = None
 ) -> list[RenderableType]:
     """Everything `sco-compare diff` shows, in reading order: the summary, what only one side
     says, the aligned pairs, what was set aside as boilerplate (and the settings, when
     verbose)."""
     document_a, document_b = comparison.documents
     parts: list[RenderableType] = [Summary(comparison)]
+    if only:  # --only STATUS: the sentences of each source with that status
+        parts += [unique_list(comparison, document, only) for document in comparison.documents]
+        return [*parts, _signature(comparison)] if verbose else parts
     parts.append(unique_list(comparison, document_a))
     parts.append(unique_list(comparison, document_b))
     if comparison.alignments:
@@ -253,7 +260,9 @@ def _section(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def claims_report(report: ClaimsReport, *, verbose: bool = False) -> list[RenderableType]:
+def claims_report(
+    report: ClaimsReport, *, verbose: bool = False, only: str | None = None
+) -> list[RenderableType]:
     """Everything `sco-compare claims` shows: one-source groups, unique, partial, conflicts."""
     parts: list[RenderableType] = []
     document_a, document_b = report.comparison.documents
@@ -268,6 +277,12 @@ def claims_report(report: ClaimsReport, *, verbose: bool = False) -> list[Render
             *(Text(str(count[s]), style=CLAIM_STYLES[s]) for s in ("shared", "partial", "unique")),
         )
     parts.append(counts)
+    if only:  # --only STATUS: the claims of each source with that status
+        for document in (document_a, document_b):
+            chosen = [c for c in report.claims_of(document.label) if c.status == only]
+            parts.append(_section(f"{only.capitalize()} claims of {document.label}"))
+            parts.append(_claims_table(chosen) if chosen else Text("(none)", style="dim"))
+        return [*parts, _signature(report.comparison)] if verbose else parts
     parts.append(_section("Speakers only one source quotes"))
     for group in report.groups_of("speaker"):
         parts.append(Text(inert(group.summary), style="bold"))
