@@ -34,6 +34,8 @@ from sco_compare.cli.options import (
     SourceB,
     StatOption,
     VerboseOption,
+    check_choices,
+    resolve_format,
 )
 from sco_compare.cli.output import (
     check_output,
@@ -49,23 +51,6 @@ from sco_compare.pipeline import compare, compare_claims, load_document
 from sco_compare.render.text import inert, stat_lines
 from sco_compare.settings import Settings
 
-FORMATS = {
-    "terminal": "terminal",
-    "text": "terminal",
-    "markdown": "markdown",
-    "md": "markdown",
-    "json": "json",
-}
-"""Each name -f takes (in any case), and the format it names."""
-COLORS = ("auto", "always", "never")
-FAIL_ON = ("covered", "reported")
-ONLY = {
-    "diff": ("covered", "partial", "unique", "boilerplate"),
-    "claims": ("shared", "partial", "unique"),
-}
-"""What --only takes, by command: a sentence's status, or a claim's."""
-"""What --fail-under measures: the share carried in full, or at least in part."""
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
 EXIT_OUTPUT = 3
@@ -118,19 +103,6 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def resolve_format(requested: str | None, output: Path | None) -> str:
-    """The --format given, else the one the output file's suffix names, else terminal."""
-    if requested is not None:
-        if requested.lower() not in FORMATS:
-            raise UsageError(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
-        return FORMATS[requested.lower()]
-    if output is not None:
-        # A name that is only a suffix (".json") has none for pathlib; it names a format too.
-        suffix = output.suffix or output.name
-        return SUFFIX_FORMATS.get(suffix.lower(), "terminal")
-    return "terminal"
-
-
 @contextlib.contextmanager
 def failures_reported() -> Iterator[None]:
     """The one place where a failure becomes one line on stderr and its exit code."""
@@ -168,18 +140,6 @@ def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
             say(f"warning: {warning}")
         documents.append(document)
     return documents[0], documents[1]
-
-
-def check_choices(options: Options, command: str) -> None:
-    """--color, --fail-on and --only take one of their words; --fail-under is a percentage."""
-    if options.only is not None and options.only not in ONLY[command]:
-        raise UsageError(f"--only {options.only}: choose {', '.join(ONLY[command])}")
-    if options.color not in COLORS:
-        raise UsageError(f"--color {options.color}: choose {', '.join(COLORS)}")
-    if options.fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on {options.fail_on}: choose {', '.join(FAIL_ON)}")
-    if options.fail_under is not None and not 0 <= options.fail_under <= 100:
-        raise UsageError(f"--fail-under {options.fail_under:.10g}: not a percentage from 0 to 100")
 
 
 def use_color(when: str) -> bool:

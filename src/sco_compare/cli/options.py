@@ -1,11 +1,15 @@
-"""The options both commands take: their typer declarations, and the record run() gets."""
+"""The options both commands take: their typer declarations, the record run() gets, and the
+checks of their values."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from sco_compare.errors import UsageError
 
 SourceA = Annotated[
     str,
@@ -86,3 +90,47 @@ class Options:
     verbose: bool = False
     stat: bool = False
     only: str | None = None
+
+
+FORMATS = {
+    "terminal": "terminal",
+    "text": "terminal",
+    "markdown": "markdown",
+    "md": "markdown",
+    "json": "json",
+}
+"""Each name -f takes (in any case), and the format it names."""
+COLORS = ("auto", "always", "never")
+FAIL_ON = ("covered", "reported")
+ONLY = {
+    "diff": ("covered", "partial", "unique", "boilerplate"),
+    "claims": ("shared", "partial", "unique"),
+}
+"""What --only takes, by command: a sentence's status, or a claim's."""
+"""What --fail-under measures: the share carried in full, or at least in part."""
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def resolve_format(requested: str | None, output: Path | None) -> str:
+    """The --format given, else the one the output file's suffix names, else terminal."""
+    if requested is not None:
+        if requested.lower() not in FORMATS:
+            raise UsageError(f"unknown format {requested!r} (choose {', '.join(FORMATS)})")
+        return FORMATS[requested.lower()]
+    if output is not None:
+        # A name that is only a suffix (".json") has none for pathlib; it names a format too.
+        suffix = output.suffix or output.name
+        return SUFFIX_FORMATS.get(suffix.lower(), "terminal")
+    return "terminal"
+
+
+def check_choices(options: Options, command: str) -> None:
+    """--color, --fail-on and --only take one of their words; --fail-under is a percentage."""
+    if options.only is not None and options.only not in ONLY[command]:
+        raise UsageError(f"--only {options.only}: choose {', '.join(ONLY[command])}")
+    if options.color not in COLORS:
+        raise UsageError(f"--color {options.color}: choose {', '.join(COLORS)}")
+    if options.fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on {options.fail_on}: choose {', '.join(FAIL_ON)}")
+    if options.fail_under is not None and not 0 <= options.fail_under <= 100:
+        raise UsageError(f"--fail-under {options.fail_under:.10g}: not a percentage from 0 to 100")
