@@ -309,6 +309,21 @@ _command(
 )
 
 
+@app.command("schema")
+def _schema(
+    report: Annotated[str, typer.Argument(metavar="REPORT", help="diff or claims")],
+) -> None:
+    """Print the JSON Schema of the diff or the claims JSON report."""
+    from sco_compare.render.json_report import SCHEMAS, json_schema
+
+    with failures_reported():
+        if report.lower() not in SCHEMAS:
+            raise UsageError(f"schema {report}: choose {', '.join(SCHEMAS)}")
+        write_stdout(json_schema(report.lower()))
+        if reader_gone():
+            raise BrokenPipeError
+
+
 def _stopped(signum: int, frame: FrameType | None) -> None:
     """SIGTERM or SIGHUP: unwind (so no temporary file is left) and exit 128 + the signal."""
     raise SystemExit(128 + signum)
