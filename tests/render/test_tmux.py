@@ -18,9 +18,10 @@ ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-def in_tmux(tmp_path: Path, width: int, *arguments: str, env: str = "") -> str:
+def in_tmux(tmp_path: Path, width: int, *arguments: str, env: str = "PAGER=cat") -> str:
     """What a terminal `width` columns wide shows after the command ran: every line it printed,
-    with the terminal's color codes."""
+    with the terminal's color codes. (PAGER=cat: a report longer than the screen is printed,
+    not paged.)"""
     socket = f"sco-compare-test-{uuid.uuid4().hex[:12]}"
     config = tmp_path / "tmux.conf"
     config.write_text(
@@ -59,7 +60,9 @@ def test_the_report_fits_the_terminal_in_color(tmp_path: Path, width: int) -> No
 
 @pytest.mark.parametrize("width", [80, 120])
 def test_no_color_gives_markers_in_a_terminal(tmp_path: Path, width: int) -> None:
-    screen = in_tmux(tmp_path, width, "diff", str(READOUT), str(CHINA_DAILY), env="NO_COLOR=1")
+    screen = in_tmux(
+        tmp_path, width, "diff", str(READOUT), str(CHINA_DAILY), env="NO_COLOR=1 PAGER=cat"
+    )
     assert not ESCAPE.search(screen)
     assert "[-" in screen and "{+" in screen
     assert max(len(line) for line in screen.splitlines()) <= width
@@ -76,3 +79,24 @@ def test_the_claims_report_fits_80_columns(tmp_path: Path) -> None:
     screen = ESCAPE.sub("", in_tmux(tmp_path, 80, "claims", str(READOUT), str(CHINA_DAILY)))
     assert max(len(line) for line in screen.splitlines()) <= 80
     assert "Sergei Razov" in screen and "only in B" in screen
+
+
+def test_a_report_longer_than_the_screen_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = shlex.quote(f"tee {shlex.quote(str(paged))} > /dev/null")
+    screen = in_tmux(tmp_path, 120, "diff", str(READOUT), str(CHINA_DAILY), env=f"PAGER={pager}")
+    shown = ESCAPE.sub("", paged.read_text(encoding="utf-8"))
+    assert "Only in A" in shown and "Aligned sentences" in shown
+    assert ESCAPE.search(paged.read_text(encoding="utf-8")), "the pager gets the colors"
+    assert "Only in A" not in screen
+
+
+def test_no_pager_and_a_short_report_print_to_the_terminal(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = shlex.quote(f"tee {shlex.quote(str(paged))} > /dev/null")
+    for arguments in (("--no-pager",), ("--only", "covered")):
+        screen = in_tmux(
+            tmp_path, 120, "diff", str(READOUT), str(CHINA_DAILY), *arguments, env=f"PAGER={pager}"
+        )
+        assert "Coverage" in ESCAPE.sub("", screen), arguments
+        assert not paged.exists(), arguments

@@ -29,6 +29,7 @@ from sco_compare.cli.options import (
     OnlyOption,
     Options,
     OutputOption,
+    PagerOption,
     QuietOption,
     SourceA,
     SourceB,
@@ -40,6 +41,7 @@ from sco_compare.cli.options import (
 from sco_compare.cli.output import (
     check_output,
     output_path,
+    page,
     reader_gone,
     stop_writing_stdout,
     write_report,
@@ -149,18 +151,9 @@ def use_color(when: str) -> bool:
     return "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
 
 
-def emit(
-    subject: Report,
-    *,
-    output_format: str,
-    output: Path | None,
-    color: str,
-    verbose: bool = False,
-    stat: bool = False,
-    only: str | None = None,
-) -> None:
+def emit(subject: Report, options: Options, *, output_format: str, output: Path | None) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
-    if stat:
+    if options.stat:
         text = stat_lines(subject)
     elif output_format == "json":
         from sco_compare.render.json_report import render_json
@@ -170,23 +163,27 @@ def emit(
         from sco_compare.render.markdown import render_claims, render_diff
 
         if isinstance(subject, Comparison):
-            text = render_diff(subject, only=only)
+            text = render_diff(subject, only=options.only)
         else:
-            text = render_claims(subject, only=only)
+            text = render_claims(subject, only=options.only)
     else:
         from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
 
-        colored = output is None and use_color(color)
+        colored = output is None and use_color(options.color)
         if isinstance(subject, Comparison):
-            parts = diff_report(subject, color=colored, verbose=verbose, only=only)
+            parts = diff_report(subject, color=colored, verbose=options.verbose, only=options.only)
         else:
-            parts = claims_report(subject, verbose=verbose, only=only)
+            parts = claims_report(subject, verbose=options.verbose, only=options.only)
         if output is None and sys.stdout.isatty():
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
             if reconfigure is not None:
                 reconfigure(errors="replace")
             console = make_console(color=colored)
+            if options.pager is not False:  # a report longer than the screen goes to a pager
+                shown = to_text(parts, color=colored, width=console.width)
+                if (options.pager or shown.count("\n") >= console.height) and page(shown):
+                    return
             for part in parts:
                 console.print(part)
             return
@@ -243,15 +240,7 @@ def run(
         comparison = compare(document_a, document_b, settings=settings)
         if not options.quiet:
             report = report_of(comparison)
-            emit(
-                report,
-                output_format=chosen,
-                output=target,
-                color=options.color,
-                verbose=options.verbose,
-                stat=options.stat,
-                only=options.only,
-            )
+            emit(report, options, output_format=chosen, output=target)
             if target is None and reader_gone():
                 raise BrokenPipeError
         check_bar(comparison, options.fail_under, options.fail_on)
@@ -274,6 +263,7 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         verbose: VerboseOption = False,
         stat: StatOption = False,
         only: OnlyOption = None,
+        pager: PagerOption = None,
     ) -> None:
         options = Options(
             output_format=output_format,
@@ -286,6 +276,7 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
             verbose=verbose,
             stat=stat,
             only=only.lower() if only else None,
+            pager=pager,
         )
         run(report_of, a, b, options, name)
 

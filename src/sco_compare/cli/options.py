@@ -71,6 +71,14 @@ OnlyOption = Annotated[
         " (claims: shared, partial, unique) with this status, after the summary.",
     ),
 ]
+PagerOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--pager/--no-pager",
+        help="On a terminal, show the report through PAGER (else less): always, or never"
+        " [default: when it is longer than the screen].",
+    ),
+]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also show the settings' signature.")
 ]
@@ -90,6 +98,8 @@ class Options:
     verbose: bool = False
     stat: bool = False
     only: str | None = None
+    pager: bool | None = None
+    """None: page a report longer than the terminal's screen."""
 
 
 FORMATS = {
