@@ -22,7 +22,8 @@ from sco_compare import Comparison, InputError, compare, compare_claims, documen
 from sco_compare.cli import app
 from sco_compare.render.json_report import render_json
 from sco_compare.render.markdown import render_claims, render_diff
-from sco_compare.render.terminal import claims_report, diff_report, to_text
+from sco_compare.render.terminal import diff_report, to_text
+from sco_compare.render.terminal_claims import claims_report
 
 STATUSES = {"covered", "partial", "unique", "boilerplate"}
 

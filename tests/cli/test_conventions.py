@@ -187,3 +187,29 @@ def test_only_takes_the_statuses_of_its_command() -> None:
     result = runner.invoke(app, ["claims", str(READOUT), str(CHINA_DAILY), "--only", "covered"])
     assert result.exit_code == 2
     assert result.stderr == "sco-compare: error: --only covered: choose shared, partial, unique\n"
+
+
+def test_sections_shows_only_the_sections_chosen() -> None:
+    result = runner.invoke(
+        app, ["diff", str(READOUT), str(CHINA_DAILY), "--sections", "Summary, aligned"]
+    )
+    assert result.exit_code == 0
+    assert "Coverage" in result.stdout and "Aligned sentences" in result.stdout
+    assert "Only in A" not in result.stdout and "Set aside as boilerplate" not in result.stdout
+
+
+def test_sections_chooses_among_the_markdown_sections_too() -> None:
+    result = runner.invoke(
+        app, ["claims", str(READOUT), str(CHINA_DAILY), "-f", "md", "--sections", "conflicts"]
+    )
+    headings = re.findall(r"^## (.+)$", result.stdout, re.MULTILINE)
+    assert headings == ["Sources", "Conflicting numbers and dates", "Settings"]
+
+
+def test_sections_takes_the_sections_of_its_command() -> None:
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), "--sections", "speakers"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "sco-compare: error: --sections speakers: choose from summary, unique, aligned,"
+        " boilerplate\n"
+    )

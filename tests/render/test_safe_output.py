@@ -18,7 +18,8 @@ from sco_compare.cli import app
 from sco_compare.models import Document, Sentence
 from sco_compare.render.json_report import render_json
 from sco_compare.render.markdown import render_claims, render_diff
-from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
+from sco_compare.render.terminal import diff_report, make_console, to_text
+from sco_compare.render.terminal_claims import claims_report
 
 runner = CliRunner()
 COMMANDS = ("diff", "claims")

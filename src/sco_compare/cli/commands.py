@@ -31,6 +31,7 @@ from sco_compare.cli.options import (
     OutputOption,
     PagerOption,
     QuietOption,
+    SectionsOption,
     SourceA,
     SourceB,
     StatOption,
@@ -153,6 +154,7 @@ def use_color(when: str) -> bool:
 
 def emit(subject: Report, options: Options, *, output_format: str, output: Path | None) -> None:
     """Render a diff or claims report in the chosen format, to stdout or to the output file."""
+    sections = {} if options.sections is None else {"sections": options.sections}
     if options.stat:
         text = stat_lines(subject)
     elif output_format == "json":
@@ -163,17 +165,20 @@ def emit(subject: Report, options: Options, *, output_format: str, output: Path 
         from sco_compare.render.markdown import render_claims, render_diff
 
         if isinstance(subject, Comparison):
-            text = render_diff(subject, only=options.only)
+            text = render_diff(subject, only=options.only, **sections)
         else:
-            text = render_claims(subject, only=options.only)
+            text = render_claims(subject, only=options.only, **sections)
     else:
-        from sco_compare.render.terminal import claims_report, diff_report, make_console, to_text
+        from sco_compare.render.terminal import diff_report, make_console, to_text
+        from sco_compare.render.terminal_claims import claims_report
 
         colored = output is None and use_color(options.color)
         if isinstance(subject, Comparison):
-            parts = diff_report(subject, color=colored, verbose=options.verbose, only=options.only)
+            parts = diff_report(
+                subject, color=colored, verbose=options.verbose, only=options.only, **sections
+            )
         else:
-            parts = claims_report(subject, verbose=options.verbose, only=options.only)
+            parts = claims_report(subject, verbose=options.verbose, only=options.only, **sections)
         if output is None and sys.stdout.isatty():
             # A terminal whose locale cannot show a character gets "?", not a crash.
             reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -263,6 +268,7 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
         verbose: VerboseOption = False,
         stat: StatOption = False,
         only: OnlyOption = None,
+        sections: SectionsOption = None,
         pager: PagerOption = None,
     ) -> None:
         options = Options(
@@ -276,6 +282,7 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
             verbose=verbose,
             stat=stat,
             only=only.lower() if only else None,
+            sections=tuple(s.strip().lower() for s in sections.split(",")) if sections else None,
             pager=pager,
         )
         run(report_of, a, b, options, name)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from sco_compare.errors import UsageError
+from sco_compare.render.text import CLAIMS_SECTIONS, DIFF_SECTIONS
 
 SourceA = Annotated[
     str,
@@ -71,6 +72,16 @@ OnlyOption = Annotated[
         " (claims: shared, partial, unique) with this status, after the summary.",
     ),
 ]
+SectionsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sections",
+        metavar="LIST",
+        help="Show only these sections, in their order (comma-separated): diff: summary, unique,"
+        " aligned, boilerplate; claims: summary, speakers, names, unique, partial, conflicts,"
+        " boilerplate.",
+    ),
+]
 PagerOption = Annotated[
     bool | None,
     typer.Option(
@@ -98,6 +109,8 @@ class Options:
     verbose: bool = False
     stat: bool = False
     only: str | None = None
+    sections: tuple[str, ...] | None = None
+    """None: every section."""
     pager: bool | None = None
     """None: page a report longer than the terminal's screen."""
 
@@ -117,6 +130,7 @@ ONLY = {
     "claims": ("shared", "partial", "unique"),
 }
 """What --only takes, by command: a sentence's status, or a claim's."""
+SECTIONS = {"diff": DIFF_SECTIONS, "claims": CLAIMS_SECTIONS}
 """What --fail-under measures: the share carried in full, or at least in part."""
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -135,7 +149,12 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
 
 
 def check_choices(options: Options, command: str) -> None:
-    """--color, --fail-on and --only take one of their words; --fail-under is a percentage."""
+    """--color, --fail-on, --only and --sections take their words; --fail-under is a
+    percentage."""
+    choices = SECTIONS[command]
+    for name in options.sections or ():
+        if name not in choices:
+            raise UsageError(f"--sections {name}: choose from {', '.join(choices)}")
     if options.only is not None and options.only not in ONLY[command]:
         raise UsageError(f"--only {options.only}: choose {', '.join(ONLY[command])}")
     if options.color not in COLORS:

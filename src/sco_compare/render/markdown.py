@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sco_compare.models import Claim, ClaimsReport, Comparison, Document
 from sco_compare.render.text import (
+    CLAIMS_SECTIONS,
+    DIFF_SECTIONS,
     DiffPiece,
     group_text,
     inert,
@@ -81,7 +83,9 @@ def settings_section(settings: Settings) -> list[str]:
     return ["## Settings", "", code(settings.signature()), ""]
 
 
-def render_diff(comparison: Comparison, *, only: str | None = None) -> str:
+def render_diff(
+    comparison: Comparison, *, only: str | None = None, sections: Collection[str] = DIFF_SECTIONS
+) -> str:
     """The diff report as Markdown: the summary, what only one source says, the aligned pairs
     (with `only`, the summary and the sentences of each source with that status)."""
     document_a, document_b = comparison.documents
@@ -133,7 +137,7 @@ def render_diff(comparison: Comparison, *, only: str | None = None) -> str:
         lines.append("No sentence of one source reports the content of a sentence of the other.")
     lines.append("")
     lines += boilerplate_section(comparison)
-    return "\n".join([*lines, *settings_section(comparison.settings)])
+    return _chosen("\n".join([*lines, *settings_section(comparison.settings)]), sections)
 
 
 def _claim_item(claim: Claim) -> str:
@@ -141,7 +145,9 @@ def _claim_item(claim: Claim) -> str:
     return f"- **{claim.id}** {escape(claim.text)}{speaker}"
 
 
-def render_claims(report: ClaimsReport, *, only: str | None = None) -> str:
+def render_claims(
+    report: ClaimsReport, *, only: str | None = None, sections: Collection[str] = CLAIMS_SECTIONS
+) -> str:
     """The claims report as Markdown (with `only`, the counts and the claims of each source
     with that status)."""
     document_a, document_b = report.comparison.documents
@@ -201,4 +207,31 @@ def render_claims(report: ClaimsReport, *, only: str | None = None) -> str:
     ] or ["(none)"]
     lines.append("")
     lines += boilerplate_section(report.comparison)
-    return "\n".join([*lines, *settings_section(report.comparison.settings)])
+    return _chosen("\n".join([*lines, *settings_section(report.comparison.settings)]), sections)
+
+
+_SECTIONS = {
+    "## Coverage": "summary",
+    "## Claims": "summary",
+    "## Only in": "unique",
+    "## Aligned sentences": "aligned",
+    "## Speakers only": "speakers",
+    "## Names only": "names",
+    "## Other claims": "unique",
+    "## Partly reported": "partial",
+    "## Conflicting": "conflicts",
+    "## Set aside": "boilerplate",
+}
+"""Each report section's heading, and the name --sections gives it. (Report text cannot open a
+heading: escape() writes a "#" as "\\#".)"""
+
+
+def _chosen(report: str, sections: Collection[str]) -> str:
+    """The report with only the chosen sections (the title, sources and settings always)."""
+    parts = re.split(r"(?m)^(?=## )", report)
+    return "".join(
+        part
+        for part in parts
+        if next((name for h, name in _SECTIONS.items() if part.startswith(h)), None)
+        in (None, *sections)
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import IO
 
 from rich import box
@@ -11,8 +11,9 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from sco_compare.models import Alignment, Claim, ClaimsReport, Comparison, Document
+from sco_compare.models import Alignment, Comparison, Document
 from sco_compare.render.text import (
+    DIFF_SECTIONS,
     DiffPiece,
     group_text,
     inert,
@@ -165,7 +166,7 @@ def unique_list(
 
 def boilerplate_list(comparison: Comparison) -> RenderableType:
     """The sentences set aside as site chrome, last, so that nothing is left out unseen."""
-    title = _section("Set aside as boilerplate (headlines, bylines, captions, prompts, links)")
+    title = section("Set aside as boilerplate (headlines, bylines, captions, prompts, links)")
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", no_wrap=True, style="dim")
     table.add_column(style="dim")
@@ -177,7 +178,7 @@ def boilerplate_list(comparison: Comparison) -> RenderableType:
     return Group(title, table if table.row_count else Text("(none)", style="dim"))
 
 
-def _signature(comparison: Comparison) -> Text:
+def signature(comparison: Comparison) -> Text:
     """The settings' signature, wrapped between its items rather than inside one (the JSON and
     Markdown reports carry it as one string)."""
     return Text("settings: " + " | ".join(comparison.settings.signature().split("|")), style="dim")
@@ -196,25 +197,32 @@ def legend(*, color: bool) -> Text:
 
 
 def diff_report(
-    comparison: Comparison, *, color: bool, verbose: bool = False, only: str | None = None
+    comparison: Comparison,
+    *,
+    color: bool,
+    verbose: bool = False,
+    only: str | None = None,
+    sections: Collection[str] = DIFF_SECTIONS,
 ) -> list[RenderableType]:
-    """Everything `sco-compare diff` shows, in reading order: the summary, what only one side
-    says, the aligned pairs, what was set aside as boilerplate (and the settings, when
-    verbose)."""
+    """Everything `sco-compare diff` shows, in reading order (of `sections`): the summary, what
+    only one side says, the aligned pairs, what was set aside as boilerplate (and the settings,
+    when verbose); with `only`, the summary and each source's sentences of that status."""
     document_a, document_b = comparison.documents
-    parts: list[RenderableType] = [Summary(comparison)]
+    parts: list[RenderableType] = [Summary(comparison)] if "summary" in sections else []
     if only:  # --only STATUS: the sentences of each source with that status
         parts += [unique_list(comparison, document, only) for document in comparison.documents]
-        return [*parts, _signature(comparison)] if verbose else parts
-    parts.append(unique_list(comparison, document_a))
-    parts.append(unique_list(comparison, document_b))
-    if comparison.alignments:
+        return [*parts, signature(comparison)] if verbose else parts
+    if "unique" in sections:
+        parts.append(unique_list(comparison, document_a))
+        parts.append(unique_list(comparison, document_b))
+    if comparison.alignments and "aligned" in sections:
         parts.append(Text("Aligned sentences", style="bold underline"))
         parts.append(legend(color=color))
         parts.append(alignment_table(comparison, comparison.alignments, color=color))
-    parts.append(boilerplate_list(comparison))
+    if "boilerplate" in sections:
+        parts.append(boilerplate_list(comparison))
     if verbose:
-        parts.append(_signature(comparison))
+        parts.append(signature(comparison))
     return parts
 
 
@@ -242,91 +250,5 @@ def to_text(parts: Sequence[RenderableType], *, width: int = 100, color: bool = 
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _claims_table(claims: Sequence[Claim], *, with_speaker: bool = True) -> Table:
-    """Claims with their ids in a hanging-indent grid, their status in words and in color."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column()
-    for claim in claims:
-        text = Text(inert(claim.text))
-        if with_speaker and claim.attributed_to:
-            text.append(f"  ({inert(claim.attributed_to)})", style="dim")
-        text.append(f"  [{claim.status}]", style=CLAIM_STYLES[claim.status])  # (also without color)
-        table.add_row(Text(claim.id, style=CLAIM_STYLES[claim.status]), text)
-    return table
-
-
-def _section(title: str) -> Text:
+def section(title: str) -> Text:
     return Text(title, style="bold underline")
-
-
-def claims_report(
-    report: ClaimsReport, *, verbose: bool = False, only: str | None = None
-) -> list[RenderableType]:
-    """Everything `sco-compare claims` shows: one-source groups, unique, partial, conflicts."""
-    parts: list[RenderableType] = []
-    document_a, document_b = report.comparison.documents
-    counts = Table(title="Claims", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("source", "claims", "shared", "partial", "unique"):
-        counts.add_column(column, justify="left" if column == "source" else "right")
-    for document in (document_a, document_b):
-        count = report.counts(document.label)
-        counts.add_row(
-            Text(f"{document.label} {inert(document.name)}"),
-            str(count["claims"]),
-            *(Text(str(count[s]), style=CLAIM_STYLES[s]) for s in ("shared", "partial", "unique")),
-        )
-    parts.append(counts)
-    if only:  # --only STATUS: the claims of each source with that status
-        for document in (document_a, document_b):
-            chosen = [c for c in report.claims_of(document.label) if c.status == only]
-            parts.append(_section(f"{only.capitalize()} claims of {document.label}"))
-            parts.append(_claims_table(chosen) if chosen else Text("(none)", style="dim"))
-        return [*parts, _signature(report.comparison)] if verbose else parts
-    parts.append(_section("Speakers only one source quotes"))
-    for group in report.groups_of("speaker"):
-        parts.append(Text(inert(group.summary), style="bold"))
-        parts.append(_claims_table([report.claim(i) for i in group.claims], with_speaker=False))
-    if not report.groups_of("speaker"):
-        parts.append(Text("(none)", style="dim"))
-    parts.append(_section("Names only one source mentions"))
-    for group in report.groups_of("entity"):
-        line = Text(f"  {inert(group.name)}", style="bold")
-        line.append(f": only in {group.source.upper()} ({', '.join(group.claims)})")
-        parts.append(line)
-    if not report.groups_of("entity"):
-        parts.append(Text("(none)", style="dim"))
-    rest = report.other_unique()
-    parts.append(_section("Other claims only one source carries"))
-    parts.append(_claims_table(rest) if rest else Text("(none)", style="dim"))
-    partial = report.partial()
-    parts.append(_section("Partly reported claims"))
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True, style="yellow")
-    table.add_column()
-    for claim in partial:
-        assert claim.counterpart is not None
-        text = Text(inert(claim.text) + "\n")
-        text.append(f"closest: {claim.counterpart.claim_id} ", style="dim")
-        text.append(f"“{inert(claim.counterpart.text)}”", style="italic")
-        if claim.missing_terms:
-            text.append(f"; missing: {inert(', '.join(claim.missing_terms))}", style="dim")
-        for note in claim.notes:
-            text.append(f"; {inert(note)}", style="yellow")
-        table.add_row(claim.id, text)
-    parts.append(table if partial else Text("(none)", style="dim"))
-    parts.append(_section("Conflicting numbers and dates"))
-    for conflict in report.conflicts:
-        parts.append(
-            Text(
-                f"  {conflict.a} ↔ {conflict.b}  {conflict.kind}: "
-                f"{inert(', '.join(conflict.a_values))} vs {inert(', '.join(conflict.b_values))}",
-                style="bold red",
-            )
-        )
-    if not report.conflicts:
-        parts.append(Text("(none)", style="dim"))
-    parts.append(boilerplate_list(report.comparison))
-    if verbose:
-        parts.append(_signature(report.comparison))
-    return parts

@@ -22,6 +22,10 @@ _WORD = re.compile(r"\S+")
 
 DiffOp = Literal["equal", "only_a", "only_b"]
 
+DIFF_SECTIONS = ("summary", "unique", "aligned", "boilerplate")
+CLAIMS_SECTIONS = ("summary", "speakers", "names", "unique", "partial", "conflicts", "boilerplate")
+"""The sections of each report, in the order they are shown (--sections picks among them)."""
+
 
 def inert(text: str) -> str:
     """Text with every control character (ANSI escapes, bidi overrides, newlines) neutralised.
