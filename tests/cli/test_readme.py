@@ -126,3 +126,22 @@ def test_exit_3_when_standard_output_is_full() -> None:
         result = run("diff", str(READOUT), str(CHINA_DAILY), stdout=full.fileno())
     assert result.returncode == 3
     assert result.stderr.startswith("sco-compare: error: standard output: cannot write the report")
+
+
+def test_the_option_table_lists_every_option_of_the_commands_and_no_other() -> None:
+    from typer.main import get_command
+
+    rows = README[README.index("| option | meaning |") :].split("\n\n", 1)[0].splitlines()
+    documented = {
+        name for row in rows[2:] for name in re.findall(r"`(--?[\w-]+)", row.split(" | ")[0])
+    }
+    command = get_command(commands.app)
+    offered = {
+        name
+        for sub in ("diff", "claims")
+        for param in command.commands[sub].params  # type: ignore[attr-defined]
+        for name in (*param.opts, *param.secondary_opts)
+        if name.startswith("-")
+    }
+    offered |= {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
+    assert documented == offered

@@ -7,6 +7,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -100,3 +101,63 @@ def test_no_pager_and_a_short_report_print_to_the_terminal(tmp_path: Path) -> No
         )
         assert "Coverage" in ESCAPE.sub("", screen), arguments
         assert not paged.exists(), arguments
+
+
+def test_large_sources_show_their_progress_on_a_terminal(tmp_path: Path) -> None:
+    from benchmarks.speed import as_text, make_documents
+
+    sentences_a, sentences_b, _ = make_documents(3000, 7)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(as_text(sentences_a), encoding="utf-8")
+    b.write_text(as_text(sentences_b), encoding="utf-8")
+    socket = f"sco-compare-test-{uuid.uuid4().hex[:12]}"
+    done = tmp_path / "done"
+    command = shlex.join(
+        [sys.executable, "-m", "sco_compare", "diff", str(a), str(b), "-o", str(tmp_path / "r.txt")]
+    )
+    tmux = ["tmux", "-L", socket]
+    seen = ""
+    try:
+        subprocess.run(
+            [
+                *tmux,
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "20",
+                f"{command}; touch {done}; sleep 60",
+            ],
+            check=True,
+        )
+        for _ in range(600):  # a minute at most
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=True
+            ).stdout
+            if "aligning their sentences" in screen:
+                seen = screen
+                break
+            if done.exists():
+                break
+            time.sleep(0.1)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
+    assert "aligning their sentences" in seen
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    from benchmarks.speed import as_text, make_documents
+
+    sentences_a, sentences_b, _ = make_documents(1500, 7)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(as_text(sentences_a), encoding="utf-8")
+    b.write_text(as_text(sentences_b), encoding="utf-8")
+    assert a.stat().st_size + b.stat().st_size > 200_000
+    result = subprocess.run(
+        [sys.executable, "-m", "sco_compare", "diff", str(a), str(b), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")

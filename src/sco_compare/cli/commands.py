@@ -43,6 +43,7 @@ from sco_compare.cli.output import (
     check_output,
     output_path,
     page,
+    progress,
     reader_gone,
     stop_writing_stdout,
     write_report,
@@ -240,11 +241,15 @@ def run(
         check_output(target, (a, b))
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")
-        document_a, document_b = load_pair(a, b)
-        settings = Settings(exhaustive=options.exhaustive)
-        comparison = compare(document_a, document_b, settings=settings)
-        if not options.quiet:
-            report = report_of(comparison)
+        with progress((a, b)) as step:
+            step("reading the sources")
+            document_a, document_b = load_pair(a, b)
+            step("aligning their sentences")
+            settings = Settings(exhaustive=options.exhaustive)
+            comparison = compare(document_a, document_b, settings=settings)
+            step(f"building the {command} report")
+            report = None if options.quiet else report_of(comparison)
+        if report is not None:
             emit(report, options, output_format=chosen, output=target)
             if target is None and reader_gone():
                 raise BrokenPipeError

@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from sco_compare.errors import OutputError, OutputIsSourceError
@@ -183,3 +184,26 @@ def page(text: str) -> bool:
         command, shell=True, input=text.encode(encoding, "replace"), env=environment, check=False
     )
     return True
+
+
+PROGRESS_MIN_BYTES = 200_000
+"""Sources this large together take a second or more (benchmarks/speed.py): a progress line is
+shown for them, on a terminal."""
+
+
+@contextlib.contextmanager
+def progress(paths: Sequence[str]) -> Iterator[Callable[[str], None]]:
+    """A step reporter: on a terminal's stderr, for sources of PROGRESS_MIN_BYTES or more, a
+    spinner with the step under way and the time so far, gone when the steps are done; else it
+    does nothing."""
+    sizes = [os.path.getsize(p) if p != "-" and os.path.isfile(p) else 0 for p in paths]
+    if sys.stderr is None or not sys.stderr.isatty() or sum(sizes) < PROGRESS_MIN_BYTES:
+        yield lambda step: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("")
+        yield lambda step: bar.update(task, description=step)

@@ -140,6 +140,14 @@ def render_diff(
     return _chosen("\n".join([*lines, *settings_section(comparison.settings)]), sections)
 
 
+def _by_source(report: ClaimsReport, claims: Sequence[Claim]) -> list[tuple[Document, list[Claim]]]:
+    """Each source that has some of the claims, with them: A's, then B's."""
+    groups = [
+        (d, [c for c in claims if c.source == d.label.lower()]) for d in report.comparison.documents
+    ]
+    return [(document, mine) for document, mine in groups if mine]
+
+
 def _claim_item(claim: Claim) -> str:
     speaker = f" ({escape(claim.attributed_to)})" if claim.attributed_to else ""
     return f"- **{claim.id}** {escape(claim.text)}{speaker}"
@@ -185,20 +193,26 @@ def render_claims(
         for g in report.groups_of("entity")
     ] or ["(none)"]
     lines += ["", "## Other claims only one source carries", ""]
-    lines += [_claim_item(c) for c in report.other_unique()] or ["(none)"]
-    lines += ["", "## Partly reported claims", ""]
-    partial = report.partial()
-    if partial:
+    for document, claims in _by_source(report, report.other_unique()):
+        lines += [f"### {document.label} ({escape(document.name)})", ""]
+        lines += [*(_claim_item(c) for c in claims), ""]
+    if not report.other_unique():
+        lines += ["(none)", ""]
+    lines += ["## Partly reported claims", ""]
+    for document, claims in _by_source(report, report.partial()):
+        lines += [f"### {document.label} ({escape(document.name)})", ""]
         lines += ["| claim | text | closest | missing | notes |", "|---|---|---|---|---|"]
-    for claim in partial:
-        assert claim.counterpart is not None
-        lines.append(
-            f"| {claim.id} | {escape(claim.text)}"
-            f" | **{claim.counterpart.claim_id}** {escape(claim.counterpart.text)}"
-            f" | {escape(', '.join(claim.missing_terms))} | {escape('; '.join(claim.notes))} |"
-        )
-    if not partial:
-        lines.append("(none)")
+        for claim in claims:
+            assert claim.counterpart is not None
+            lines.append(
+                f"| {claim.id} | {escape(claim.text)}"
+                f" | **{claim.counterpart.claim_id}** {escape(claim.counterpart.text)}"
+                f" | {escape(', '.join(claim.missing_terms))} | {escape('; '.join(claim.notes))} |"
+            )
+        lines.append("")
+    if not report.partial():
+        lines += ["(none)", ""]
+    lines.pop()  # (the blank line that closes the section is added below)
     lines += ["", "## Conflicting numbers and dates", ""]
     lines += [
         f"- {c.a} ↔ {c.b}, {c.kind}: {escape(', '.join(c.a_values))}"

@@ -3,7 +3,7 @@ reported claims, conflicting figures; each claim's status in words as well as in
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -79,10 +79,9 @@ def claims_report(
             parts.append(line)
         if not report.groups_of("entity"):
             parts.append(Text("(none)", style="dim"))
-    rest = report.other_unique()
     if "unique" in sections:
         parts.append(section("Other claims only one source carries"))
-        parts.append(_claims_table(rest) if rest else Text("(none)", style="dim"))
+        parts += _by_source(report, report.other_unique(), _claims_table)
     if "partial" in sections:
         parts.append(_partial_claims(report))
     if "conflicts" in sections:
@@ -94,9 +93,30 @@ def claims_report(
     return parts
 
 
+def _by_source(
+    report: ClaimsReport,
+    claims: Sequence[Claim],
+    shown: Callable[[Sequence[Claim]], RenderableType],
+) -> list[RenderableType]:
+    """The claims of A, then those of B, each source under its name ("(none)" for none)."""
+    if not claims:
+        return [Text("(none)", style="dim")]
+    parts: list[RenderableType] = []
+    for document in report.comparison.documents:
+        mine = [c for c in claims if c.source == document.label.lower()]
+        if mine:
+            parts += [Text(f"{document.label} ({inert(document.name)})", style="bold"), shown(mine)]
+    return parts
+
+
 def _partial_claims(report: ClaimsReport) -> RenderableType:
     """Each partly reported claim, with its closest counterpart and what that one lacks."""
-    partial = report.partial()
+    return Group(
+        section("Partly reported claims"), *_by_source(report, report.partial(), _partial_table)
+    )
+
+
+def _partial_table(partial: Sequence[Claim]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", no_wrap=True, style="yellow")
     table.add_column()
@@ -110,8 +130,7 @@ def _partial_claims(report: ClaimsReport) -> RenderableType:
         for note in claim.notes:
             text.append(f"; {inert(note)}", style="yellow")
         table.add_row(claim.id, text)
-    shown = table if partial else Text("(none)", style="dim")
-    return Group(section("Partly reported claims"), shown)
+    return table
 
 
 def _conflicts(report: ClaimsReport) -> RenderableType:
