@@ -213,3 +213,22 @@ def test_sections_takes_the_sections_of_its_command() -> None:
         "sco-compare: error: --sections speakers: choose from summary, unique, aligned,"
         " boilerplate\n"
     )
+
+
+def test_a_columns_value_that_is_no_number_gives_the_usual_width() -> None:
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY)], env={"COLUMNS": "²"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) == 100
+
+
+def test_the_schema_command_with_standard_output_closed_exits_3() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sco_compare", "schema", "diff"],
+        preexec_fn=lambda: os.close(1),  # the child's own stdout, as `>&-` closes it
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 3
+    assert result.stderr == "sco-compare: error: standard output is closed\n"

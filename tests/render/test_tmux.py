@@ -161,3 +161,8 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
         check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_pager_that_fails_leaves_the_report_printed(tmp_path: Path) -> None:
+    screen = in_tmux(tmp_path, 120, "diff", str(READOUT), str(CHINA_DAILY), env="PAGER=false")
+    assert "Only in A" in ESCAPE.sub("", screen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -133,17 +134,16 @@ def failures_reported() -> Iterator[None]:
         )
 
 
-def load_pair(path_a: str, path_b: str) -> tuple[Document, Document]:
-    """Both sources, reading stdin once if one of them is "-"."""
+def load_pair(path_a: str, path_b: str) -> tuple[Document, Document, list[str]]:
+    """Both sources, reading stdin once if one of them is "-", and the warnings of decoding."""
     if path_a == "-" and path_b == "-":
         raise UsageError("only one source can be read from stdin (-)")
-    documents = []
+    documents, warnings = [], []
     for path, side in zip((path_a, path_b), Side, strict=True):
         document, warning = load_document(path, label=side.label)
-        if warning:
-            say(f"warning: {warning}")
+        warnings += [warning] if warning else []
         documents.append(document)
-    return documents[0], documents[1]
+    return documents[0], documents[1], warnings
 
 
 def use_color(when: str) -> bool:
@@ -186,25 +186,32 @@ def emit(subject: Report, options: Options, *, output_format: str, output: Path 
             if reconfigure is not None:
                 reconfigure(errors="replace")
             console = make_console(color=colored)
-            if options.pager is not False:  # a report longer than the screen goes to a pager
-                shown = to_text(parts, color=colored, width=console.width)
-                if (options.pager or shown.count("\n") >= console.height) and page(shown):
-                    return
+            shown = to_text(parts, color=colored, width=console.width)
+            if paged(shown, options.pager, console.height):
+                return
             for part in parts:
                 console.print(part)
             return
         # A file or a pipe: plain unless --color always; a pipe as wide as COLUMNS says.
         text = to_text(parts, color=colored, width=TEXT_WIDTH if output else piped_width())
-    if output is None:
-        write_stdout(text)
-    else:
+    if output is not None:
         write_report(output, text)
+    elif not (sys.stdout.isatty() and paged(text, options.pager, shutil.get_terminal_size().lines)):
+        write_stdout(text)
+
+
+def paged(text: str, pager: bool | None, height: int) -> bool:
+    """Whether the report went through the pager: --pager, or (unless --no-pager) a report
+    longer than the terminal's screen, and a pager that ran."""
+    return pager is not False and (bool(pager) or text.count("\n") >= height) and page(text)
 
 
 def piped_width() -> int:
     """The width of a report piped to another program: COLUMNS if it holds one, else TEXT_WIDTH."""
-    columns = os.environ.get("COLUMNS", "")
-    return min(max(int(columns), MIN_WIDTH), MAX_WIDTH) if columns.isdigit() else TEXT_WIDTH
+    try:
+        return min(max(int(os.environ.get("COLUMNS", "")), MIN_WIDTH), MAX_WIDTH)
+    except ValueError:
+        return TEXT_WIDTH
 
 
 def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) -> None:
@@ -243,12 +250,14 @@ def run(
             raise OutputError("standard output is closed (write the report with -o FILE)")
         with progress((a, b)) as step:
             step("reading the sources")
-            document_a, document_b = load_pair(a, b)
+            document_a, document_b, warnings = load_pair(a, b)
             step("aligning their sentences")
             settings = Settings(exhaustive=options.exhaustive)
             comparison = compare(document_a, document_b, settings=settings)
             step(f"building the {command} report")
             report = None if options.quiet else report_of(comparison)
+        for warning in warnings:  # (after the progress line is gone)
+            say(f"warning: {warning}")
         if report is not None:
             emit(report, options, output_format=chosen, output=target)
             if target is None and reader_gone():
@@ -322,6 +331,8 @@ def _schema(
     with failures_reported():
         if report.lower() not in SCHEMAS:
             raise UsageError(f"schema {report}: choose {', '.join(SCHEMAS)}")
+        if sys.stdout is None:
+            raise OutputError("standard output is closed")
         write_stdout(json_schema(report.lower()))
         if reader_gone():
             raise BrokenPipeError

@@ -6,8 +6,7 @@ import contextlib
 import os
 import re
 import select
-import shlex
-import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -169,21 +168,26 @@ def check_output(output: Path | None, sources: tuple[str, str]) -> None:
 
 def page(text: str) -> bool:
     """Show a report through the user's pager, as git does: PAGER, else less (with LESS=FRX
-    when LESS is not set: quit if it fits, keep colors, leave it on screen). False when there is
-    no pager to run (PAGER empty or "cat", or not found): the caller prints the report."""
+    when LESS is not set: quit if it fits, keep colors, leave it on screen); Ctrl-C is the
+    pager's while it runs. False when there is no pager to run (PAGER empty or "cat") or it
+    failed (not found, exit status not 0): the caller prints the report."""
     command = os.environ.get("PAGER", "less").strip()
-    try:
-        words = shlex.split(command)
-    except ValueError:  # unbalanced quotes: the shell will say what it makes of them
-        words = command.split()
-    if not words or words[0] == "cat" or shutil.which(words[0]) is None:
+    if command in ("", "cat"):
         return False
     environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    subprocess.run(
-        command, shell=True, input=text.encode(encoding, "replace"), env=environment, check=False
-    )
-    return True
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        shown = subprocess.run(
+            command,
+            shell=True,
+            input=text.encode(encoding, "replace"),
+            env=environment,
+            check=False,
+        )
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+    return shown.returncode == 0
 
 
 PROGRESS_MIN_BYTES = 200_000

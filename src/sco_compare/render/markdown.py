@@ -113,8 +113,9 @@ def render_diff(
         lines += ["", f"## {heading} {document.label} ({escape(document.name)})", ""]
         chosen = [s for s in document.sentences if statuses[s.index] == status]
         lines += [f"- **{s.id}** {escape(s.text)}" for s in chosen] or ["(none)"]
-    if only:
-        return "\n".join([*lines, "", *settings_section(comparison.settings)])
+    if only:  # (--sections picks the summary only: --only says what follows it)
+        kept = {"unique", *({"summary"} & set(sections))}
+        return _chosen("\n".join([*lines, "", *settings_section(comparison.settings)]), kept)
     lines += ["", "## Aligned sentences", ""]
     if comparison.alignments:
         lines += [
@@ -179,7 +180,8 @@ def render_claims(
             chosen = [c for c in report.claims_of(document.label) if c.status == only]
             lines += ["", f"## {only.capitalize()} claims of {document.label}", ""]
             lines += [_claim_item(c) for c in chosen] or ["(none)"]
-        return "\n".join([*lines, "", *settings_section(report.comparison.settings)])
+        kept = {"summary"} & set(sections)
+        return _chosen("\n".join([*lines, "", *settings_section(report.comparison.settings)]), kept)
     lines += ["", "## Speakers only one source quotes", ""]
     for group in report.groups_of("speaker"):
         lines += [f"### {escape(group.summary)}", ""]

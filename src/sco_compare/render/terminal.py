@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Collection, Sequence
 from typing import IO
 
@@ -227,10 +228,14 @@ def diff_report(
 
 
 def make_console(*, color: bool, width: int | None = None, file: IO[str] | None = None) -> Console:
-    """A console that never interprets markup or emoji codes in what it prints."""
+    """A console that never interprets markup or emoji codes in what it prints, the terminal's
+    size unless a width is given. (The size is always given: rich reads COLUMNS and LINES
+    itself otherwise, and fails on a value such as "²".)"""
+    size = shutil.get_terminal_size()
     return Console(
         file=file,
-        width=width,
+        width=width or size.columns,
+        height=size.lines,
         no_color=not color,
         color_system="auto" if color else None,
         markup=False,
