@@ -144,7 +144,8 @@ def _subject_speakers(
             continue  # "The deal, announced at the summit, ...": a participle
         if end > 1 and words[end - 1] == "and" and not ends_segment(tokens[end - 2]):
             # "The Survey measured the quake and said ...": the subject of the first verb.
-            end = next((j for j in range(1, end - 1) if _verb_like(tokens, words, j)), end)
+            start = max(1, end - 2 * MAX_SUBJECT_WORDS)  # (bounded: linear in "x and said x")
+            end = next((j for j in range(start, end - 1) if _verb_like(tokens, words, j)), end)
         end = _before_adverbs(tokens, words, end)
         speaker = _subject_before(tokens, words, end, leading_only=leading_only)
         if speaker:

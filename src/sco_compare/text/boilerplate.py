@@ -140,15 +140,15 @@ def is_chrome(text: str) -> bool:
         return False
     if _COPYRIGHT.search(text) or _CREDIT_SHAPE.match(text):
         return True
-    if _ATTRIBUTED.search(text):
-        return False
-    if (words <= CREDIT_MAX_WORDS and _AGENCY.search(text)) or _WIRE_NOTE.search(text):
-        return True
-    if any(label.match(text) for label in _LABELS):
-        return True
-    if _SECOND_PERSON.search(text) and _SITE_WORD.search(text):
-        return True
-    return words <= STANDARDS_MAX_WORDS and bool(_STANDARDS.search(text))
+    # The cues, cheapest first; the attribution check only for a line one of them fits.
+    cued = (
+        any(label.match(text) for label in _LABELS)
+        or (_SECOND_PERSON.search(text) is not None and _SITE_WORD.search(text) is not None)
+        or (words <= CREDIT_MAX_WORDS and _AGENCY.search(text) is not None)
+        or (words <= STANDARDS_MAX_WORDS and _STANDARDS.search(text) is not None)
+        or _WIRE_NOTE.search(text) is not None
+    )
+    return cued and not _ATTRIBUTED.search(text)
 
 
 PROSE_MIN_WORDS = 16
