@@ -186,9 +186,10 @@ def emit(subject: Report, options: Options, *, output_format: str, output: Path 
             if reconfigure is not None:
                 reconfigure(errors="replace")
             console = make_console(color=colored)
-            shown = to_text(parts, color=colored, width=console.width)
-            if paged(shown, options.pager, console.height):
-                return
+            if options.pager is not False:  # (what the pager would get: the same, as text)
+                shown = to_text(parts, color=colored, width=console.width)
+                if paged(shown, options.pager, console.height):
+                    return
             for part in parts:
                 console.print(part)
             return
