@@ -41,9 +41,11 @@ from sco_compare.cli.options import (
     resolve_format,
 )
 from sco_compare.cli.output import (
+    TEXT_WIDTH,
     check_output,
     output_path,
-    page,
+    paged,
+    piped_width,
     progress,
     reader_gone,
     stop_writing_stdout,
@@ -64,9 +66,6 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
 """As for a command stopped by SIGPIPE (128 + 13): the reader of stdout closed it."""
-TEXT_WIDTH = 100
-"""The width of a plain-text report file, and of a piped report when COLUMNS is not set."""
-MIN_WIDTH, MAX_WIDTH = 20, 1000
 DEBUG_VARIABLE = "SCO_COMPARE_DEBUG"
 """Set (to anything but empty) to see an internal error's traceback."""
 
@@ -199,20 +198,6 @@ def emit(subject: Report, options: Options, *, output_format: str, output: Path 
         write_report(output, text)
     elif not (sys.stdout.isatty() and paged(text, options.pager, shutil.get_terminal_size().lines)):
         write_stdout(text)
-
-
-def paged(text: str, pager: bool | None, height: int) -> bool:
-    """Whether the report went through the pager: --pager, or (unless --no-pager) a report
-    longer than the terminal's screen, and a pager that ran."""
-    return pager is not False and (bool(pager) or text.count("\n") >= height) and page(text)
-
-
-def piped_width() -> int:
-    """The width of a report piped to another program: COLUMNS if it holds one, else TEXT_WIDTH."""
-    try:
-        return min(max(int(os.environ.get("COLUMNS", "")), MIN_WIDTH), MAX_WIDTH)
-    except ValueError:
-        return TEXT_WIDTH
 
 
 def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) -> None:

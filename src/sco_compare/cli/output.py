@@ -211,3 +211,22 @@ def progress(paths: Sequence[str]) -> Iterator[Callable[[str], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("")
         yield lambda step: bar.update(task, description=step)
+
+
+TEXT_WIDTH = 100
+"""The width of a plain-text report file, and of a piped report when COLUMNS is not set."""
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+
+
+def paged(text: str, pager: bool | None, height: int) -> bool:
+    """Whether the report went through the pager: --pager, or (unless --no-pager) a report
+    longer than the terminal's screen, and a pager that ran."""
+    return pager is not False and (bool(pager) or text.count("\n") >= height) and page(text)
+
+
+def piped_width() -> int:
+    """The width of a report piped to another program: COLUMNS if it holds one, else TEXT_WIDTH."""
+    try:
+        return min(max(int(os.environ.get("COLUMNS", "")), MIN_WIDTH), MAX_WIDTH)
+    except ValueError:
+        return TEXT_WIDTH
