@@ -85,6 +85,10 @@ def test_speech_verbs_beyond_said() -> None:
         ("Xi pointed out that the situation keeps changing.", "Xi"),
         ("In particular, a crackdown should be carried out, Meng added.", "Meng"),
         ("The senator tweeted that the vote was a disgrace.", "senator"),
+        ("The ministry noted that exports had fallen.", "ministry"),
+        ("Smith wrote in a memo that the plan had failed.", "Smith"),
+        ("The company announced it would close two plants.", "company"),
+        ("Carver urged residents to stay home.", "Carver"),
         (
             'Union leaders have called the cuts "savage attacks on workers\' rights".',
             "Union leaders",

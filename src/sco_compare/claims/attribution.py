@@ -24,7 +24,7 @@ from sco_compare.text.normalize import STOPWORDS, fold
 
 SPEECH_VERBS = frozenset(
     # No present plural that is also a noun ("member states", "their claims"); "declared",
-    # "spoke" and "called" are in _VERBS_BEFORE_OBJECT.
+    # "spoke" and "called" report speech only with what follows (_NEXT_WORD, _WORD_AFTER).
     """
     said says say told tells added adds noted stressed stresses urged urges warned warns
     announced announces stated argued argues claimed insisted insists explained explains
@@ -38,18 +38,21 @@ SPEECH_VERBS = frozenset(
 )
 _INVERTING_VERBS = frozenset("said says added adds asked continued explained wrote writes".split())
 """Verbs that may come before their speaker: '"...," said Smith'."""
-_VERBS_BEFORE_OBJECT = {
-    "called": ("for", "on", '"'),
-    "identified": ("as",),
+_NEXT_WORD = {
     "pointed": ("out",),
-    "declared": ("that", '"', ":"),
     "points": ("out",),
     "spoke": ("of", "about", "highly", "positively", "to", "out", "on"),
     "speaks": ("of", "about", "highly", "positively", "to", "out", "on"),
 }
-"""Verbs that report speech only with what follows them: "called for", "called it "a farce"",
-"identified the man as", "pointed out"; "spoke" only with the next word ("spoke highly of",
-not "as the minister spoke")."""
+"""Verbs that report speech only with one of these words next: "pointed out", "spoke highly
+of" (not "as the minister spoke")."""
+_WORD_AFTER = {
+    "called": ("for", "on", '"'),
+    "identified": ("as",),
+    "declared": ("that", '"', ":"),
+}
+"""Verbs that report speech only with one of these words (or a quote mark) in the next seven:
+"called for", 'called it "a farce"', "identified the man as", "declared that"."""
 _PASSIVE_BY = frozenset(
     """described blamed criticized criticised praised condemned reported announced welcomed
     denied confirmed called hailed quoted cited questioned disputed rejected accused""".split()
@@ -103,9 +106,9 @@ def _speech_at(tokens: Sequence[str], words: Sequence[str], k: int) -> bool:
         return tokens[k][:1].islower() or k == 0
     if word == "continued":  # '"...," he continued.', not "Aftershocks continued"
         return k + 1 == len(tokens) or tokens[k][-1] in ".:" or tokens[k + 1][0] in QUOTES
-    follows = _VERBS_BEFORE_OBJECT.get(word, ())
-    if "out" in follows:  # (the next word only)
-        return bool(words[k + 1 : k + 2]) and words[k + 1] in follows
+    if word in _NEXT_WORD:
+        return words[k + 1 : k + 2] != [] and words[k + 1] in _NEXT_WORD[word]
+    follows = _WORD_AFTER.get(word, ())
     return any(
         w in follows or ('"' in follows and tokens[j][0] in QUOTES)
         for j, w in enumerate(words[k + 1 : k + 8], start=k + 1)

@@ -186,6 +186,7 @@ def find_entities(text: str, *, casing: Casing, acronyms: Acronyms) -> tuple[str
 
 
 def is_title(word: str) -> bool:
+    """A title that stands before a name and is no part of it ("Sen.", "Vice-President")."""
     return all(w in PERSONAL_TITLES for w in entity_key(word).split())
 
 

@@ -82,7 +82,8 @@ def capitalized(token: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def is_title(token: str) -> bool:
+def _in_title(token: str) -> bool:
+    """A word of a title: "Minister", "Vice-President", and "Prime" or "State" beside one."""
     return any(part in TITLE_WORDS for part in entity_key(token).split())
 
 
@@ -109,12 +110,12 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     if words[-1].lower() in _NOT_SPEAKERS | RELATIVE or words[0].lower() in PREPOSITIONS:
         return None
     of = next((k for k, w in enumerate(words) if w in ("of", "at", "from")), 0)
-    core = [w for w in words[:of] if not is_title(w)]
+    core = [w for w in words[:of] if not _in_title(w)]
     person = all(capitalized(w) for w in words[:of]) and 2 <= len(core) <= 3
     if person and not {w.lower() for w in core} & ORG_WORDS:
         # "Larry Waldie of the sheriff's department", "Det Insp Sarah Hughes of Avon Police"
         name = " ".join(core)
-        role = " ".join([*(w for w in words[:of] if is_title(w)), *words[of:]])
+        role = " ".join([*(w for w in words[:of] if _in_title(w)), *words[of:]])
         return Speaker(name, speaker_key(name), role)
     run = len(words)
     while run > 0 and (
@@ -135,7 +136,7 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
         run += 1
     name_words = words[run:]
     role_words = words[:run]
-    titles = [k for k, w in enumerate(name_words) if is_title(w)]
+    titles = [k for k, w in enumerate(name_words) if _in_title(w)]
     after = name_words[titles[-1] + 1 :] if titles else name_words
     body = {w.lower() for w in after} & ORG_WORDS  # "the State Department": no title
     if body:
@@ -164,7 +165,7 @@ def _personal_name(words: Sequence[str]) -> list[str]:
     k -= 1
     while k >= 0 and re.fullmatch(r"[A-Z]\.?", words[k]):
         k -= 1
-    if k >= 0 and words[k] not in _CONNECTORS and not is_title(words[k]):
+    if k >= 0 and words[k] not in _CONNECTORS and not _in_title(words[k]):
         k -= 1
     return list(words[k + 1 : end])
 

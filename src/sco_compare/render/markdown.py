@@ -195,13 +195,15 @@ def render_claims(
         for g in report.groups_of("entity")
     ] or ["(none)"]
     lines += ["", "## Other claims only one source carries", ""]
-    for document, claims in _by_source(report, report.other_unique()):
+    unique = _by_source(report, report.other_unique())
+    for document, claims in unique:
         lines += [f"### {document.label} ({escape(document.name)})", ""]
         lines += [*(_claim_item(c) for c in claims), ""]
-    if not report.other_unique():
+    if not unique:
         lines += ["(none)", ""]
     lines += ["## Partly reported claims", ""]
-    for document, claims in _by_source(report, report.partial()):
+    partial = _by_source(report, report.partial())
+    for document, claims in partial:
         lines += [f"### {document.label} ({escape(document.name)})", ""]
         lines += ["| claim | text | closest | missing | notes |", "|---|---|---|---|---|"]
         for claim in claims:
@@ -212,7 +214,7 @@ def render_claims(
                 f" | {escape(', '.join(claim.missing_terms))} | {escape('; '.join(claim.notes))} |"
             )
         lines.append("")
-    if not report.partial():
+    if not partial:
         lines += ["(none)", ""]
     lines.pop()  # (the blank line that closes the section is added below)
     lines += ["", "## Conflicting numbers and dates", ""]
