@@ -161,6 +161,13 @@ def emit(subject: Report, options: Options, *, output_format: str, output: Path 
         from sco_compare.render.json_report import render_json
 
         text = render_json(subject.to_dict())
+    elif output_format == "html":
+        from sco_compare.render import html
+
+        if isinstance(subject, Comparison):
+            text = html.render_diff(subject)
+        else:
+            text = html.render_claims(subject)
     elif output_format == "markdown":
         from sco_compare.render.markdown import render_claims, render_diff
 
@@ -230,7 +237,7 @@ def run(
     with failures_reported():
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
-        check_choices(options, command)
+        check_choices(options, command, chosen)
         check_output(target, (a, b))
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")

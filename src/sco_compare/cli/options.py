@@ -22,13 +22,16 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="terminal (text), markdown (md) or json [default: from -o, else terminal]",
+        help="terminal (text), markdown (md), json or html [default: from -o, else terminal]",
     ),
 ]
 OutputOption = Annotated[
     str | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (.md / .json pick the format)."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (.md / .json / .html pick the format).",
     ),
 ]
 ColorOption = Annotated[
@@ -121,6 +124,7 @@ FORMATS = {
     "markdown": "markdown",
     "md": "markdown",
     "json": "json",
+    "html": "html",
 }
 """Each name -f takes (in any case), and the format it names."""
 COLORS = ("auto", "always", "never")
@@ -132,7 +136,15 @@ ONLY = {
 """What --only takes, by command: a sentence's status, or a claim's."""
 SECTIONS = {"diff": DIFF_SECTIONS, "claims": CLAIMS_SECTIONS}
 """What --fail-under measures: the share carried in full, or at least in part."""
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+WHOLE_FORMATS = ("json", "html")
+"""Formats that always carry the whole report: --only and --sections do not apply."""
 
 
 def resolve_format(requested: str | None, output: Path | None) -> str:
@@ -148,9 +160,14 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
     return "terminal"
 
 
-def check_choices(options: Options, command: str) -> None:
-    """--color, --fail-on, --only and --sections take their words; --fail-under is a
-    percentage."""
+def check_choices(options: Options, command: str, output_format: str) -> None:
+    """--color, --fail-on, --only and --sections take their words (and shape text reports only);
+    --fail-under is a percentage."""
+    picked = "--only" if options.only else "--sections" if options.sections else None
+    if picked and output_format in WHOLE_FORMATS and not options.stat:
+        raise UsageError(
+            f"{picked} shapes the terminal and Markdown reports; {output_format} is whole"
+        )
     choices = SECTIONS[command]
     for name in options.sections or ():
         if name not in choices:

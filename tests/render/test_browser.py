@@ -1,0 +1,218 @@
+"""The HTML report in a real headless Chromium: a click lights up the counterparts, injected
+scripts never run, and the page works with the keyboard, on a phone, in print and without
+JavaScript. (Skipped where Chromium is missing, except in CI, where .ci/run installs it.)"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, ViewportSize
+
+from sco_compare import compare, compare_claims, document_from_text
+from sco_compare.render.html import render_claims, render_diff
+from tests.render.browser import chromium, chromium_path
+from tests.render.test_html import HOSTILE, hostile_comparison, seed_comparison
+
+pytestmark = pytest.mark.skipif(
+    chromium_path() is None and not os.environ.get("CI"), reason="Chromium is not installed"
+)
+
+# The WCAG AA contrast of a text's color against the first opaque background behind it.
+CONTRASTS = """() => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+    .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const back = (e) => {
+    for (; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const e of document.querySelectorAll("body *:not(svg *)")) {
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !e.checkVisibility()) continue;
+    const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(back(e))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(e.tagName + "." + e.className + " " + ratio.toFixed(2));
+  }
+  return low;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as browser:
+        yield browser
+
+
+def opened(
+    browser: Browser,
+    page_html: str,
+    folder: Path,
+    *,
+    viewport: ViewportSize | None = None,
+    java_script_enabled: bool = True,
+) -> Page:
+    """A new page of the report, loaded from a file as a person would open it."""
+    path = folder / "report.html"
+    path.write_text(page_html, encoding="utf-8")
+    context = browser.new_context(
+        viewport=viewport or {"width": 1280, "height": 800}, java_script_enabled=java_script_enabled
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    return page
+
+
+def lit(page: Page) -> list[str]:
+    """The ids of the sentences lit up as counterparts."""
+    return list(page.eval_on_selector_all(".s.lit", "els => els.map(e => e.id)"))
+
+
+def first_aligned(page: Page) -> list[str]:
+    """The counterparts of the first aligned sentence of the texts."""
+    return (page.locator(".body .s[data-with]").first.get_attribute("data-with") or "").split()
+
+
+def test_a_click_lights_up_the_counterparts_and_shows_the_word_diff(
+    browser: Browser, tmp_path: Path
+) -> None:
+    comparison = seed_comparison()
+    page = opened(browser, render_diff(comparison), tmp_path)
+    page.locator(".body .s[data-with]").first.click()
+    assert lit(page) == first_aligned(page)
+    assert page.locator("#detail").is_visible()
+    assert page.locator("#detail del, #detail ins").count() > 0
+    page.screenshot(path=str(tmp_path / "seed.png"))
+    assert (tmp_path / "seed.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.keyboard.press("Escape")
+    assert lit(page) == [] and not page.locator("#detail").is_visible()
+
+
+def test_a_counterpart_far_down_its_column_is_scrolled_into_view(
+    browser: Browser, tmp_path: Path
+) -> None:
+    fillers_a = " ".join(f"Apples grow well in orchard {k}." for k in range(40))
+    fillers_b = " ".join(f"The river floods the valley town {k}." for k in range(80))
+    shared = "The finance ministers agreed on a new customs code for the eastern border."
+    a = document_from_text(f"{shared} {fillers_a}", label="A")
+    b = document_from_text(f"{fillers_b} {shared}", label="B")
+    page = opened(browser, render_diff(compare(a, b)), tmp_path)
+
+    def in_view() -> bool:
+        box = page.locator("#B81").bounding_box()
+        shown = page.locator("#h-B ~ .body").bounding_box()
+        assert box is not None and shown is not None
+        return shown["y"] <= box["y"] and box["y"] + box["height"] <= shown["y"] + shown["height"]
+
+    assert not in_view()
+    page.locator("#A1").click()
+    assert lit(page) == ["B81"]
+    assert in_view()
+
+
+@pytest.mark.parametrize("command", ["diff", "claims"])
+def test_scripts_in_a_source_never_run(browser: Browser, tmp_path: Path, command: str) -> None:
+    comparison = hostile_comparison()
+    page_html = (
+        render_diff(comparison) if command == "diff" else render_claims(compare_claims(comparison))
+    )
+    dialogs: list[str] = []
+    violations: list[str] = []
+    page = opened(browser, page_html, tmp_path)
+
+    def dialog(shown: Dialog) -> None:
+        dialogs.append(shown.message)
+        shown.dismiss()
+
+    def console(message: ConsoleMessage) -> None:
+        if "Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("dialog", dialog)
+    page.on("console", console)
+    page.reload()
+    page.locator(".body .s[data-with]").first.click()  # the page's own script does run
+    assert lit(page)
+    page.locator("details summary").first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == [] and violations == []
+    shown = page.locator("body").inner_text()
+    assert all(h in shown for h in HOSTILE)
+
+
+def test_the_security_policy_stops_a_script_that_got_in(browser: Browser, tmp_path: Path) -> None:
+    planted = render_diff(seed_comparison()).replace(
+        "</main>", "<script>window.__pwned = 9</script></main>"
+    )
+    page = opened(browser, planted, tmp_path)
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_every_control_is_reached_with_tab_and_works_with_enter(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = opened(browser, render_diff(seed_comparison()), tmp_path)
+    count = page.evaluate(
+        """() => {
+      const all = [...document.querySelectorAll("a[href], button, summary, [tabindex]")]
+        .filter((e) => e.tabIndex >= 0 && e.checkVisibility());
+      all.forEach((e, k) => { e.dataset.k = k; });
+      return all.length;
+    }"""
+    )
+    reached = set()
+    for _ in range(count):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.dataset.k"))
+    assert reached == {str(k) for k in range(count)}
+    link = page.locator(".body a.sid").first
+    link.focus()
+    page.keyboard.press("Enter")
+    assert lit(page) == first_aligned(page)
+
+
+def test_text_has_enough_contrast_everywhere(browser: Browser, tmp_path: Path) -> None:
+    page = opened(browser, render_claims(compare_claims(seed_comparison())), tmp_path)
+    page.locator(".body .s[data-with]").first.click()  # the lit sentences and the panel too
+    page.locator("details summary").first.click()
+    assert page.evaluate(CONTRASTS) == []
+
+
+def test_columns_stack_at_a_phones_width(browser: Browser, tmp_path: Path) -> None:
+    page = opened(
+        browser, render_diff(seed_comparison()), tmp_path, viewport={"width": 390, "height": 844}
+    )
+    a, b = page.locator("#h-A").bounding_box(), page.locator("#h-B").bounding_box()
+    assert a is not None and b is not None
+    assert b["y"] > a["y"] + 500 and abs(a["x"] - b["x"]) < 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+
+
+def test_print_shows_the_whole_texts_without_the_panel(browser: Browser, tmp_path: Path) -> None:
+    page = opened(browser, render_diff(seed_comparison()), tmp_path)
+    page.locator(".body .s[data-with]").first.click()
+    page.emulate_media(media="print")
+    assert not page.locator("#detail").is_visible()
+    assert page.eval_on_selector(".body", "e => getComputedStyle(e).overflowY") == "visible"
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_the_report_reads_without_javascript(browser: Browser, tmp_path: Path) -> None:
+    comparison = seed_comparison()
+    page = opened(browser, render_diff(comparison), tmp_path, java_script_enabled=False)
+    sentences = sum(len(d.sentences) for d in comparison.documents)
+    assert page.locator(".body .s").count() == sentences
+    assert all(page.locator(".body .s").nth(k).is_visible() for k in (0, sentences - 1))
+    pair = page.locator("details").first
+    assert not pair.locator(".diff").is_visible()
+    pair.locator("summary").click()
+    assert pair.locator(".diff").is_visible()
