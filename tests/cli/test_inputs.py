@@ -191,7 +191,7 @@ def test_plain_text_is_read_whatever_its_suffix(tmp_path: Path, suffix: str) -> 
 
 def test_unknown_output_format() -> None:
     assert error_line("diff", str(READOUT), OTHER, "--format", "xml") == (
-        "sco-compare: error: unknown format 'xml' (choose terminal, text, markdown, md, json)"
+        "sco-compare: error: unknown format 'xml' (choose terminal, text, markdown, md, json, html)"
     )
 
 
