@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "sco_compare"
 STAGES = ("readers", "text", "align", "claims", "pipeline", "render", "cli")
 """In the order data flows: a stage may import the shared core and the stages before it."""
-CORE = frozenset({"models", "settings", "errors", "_version"})
+CORE = frozenset({"models", "collation", "settings", "errors", "_version"})
 LIBRARIES = {
     "rich": {"render", "cli"},
     "typer": {"cli"},

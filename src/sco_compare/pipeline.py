@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from sco_compare._version import __version__
 from sco_compare.align import align
-from sco_compare.errors import NoTextError
+from sco_compare.align.links import sentence_profiles
+from sco_compare.collation import MOST_SOURCES, ClaimsCollation, Collation, Pair, source_labels
+from sco_compare.errors import NoTextError, UsageError
 from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.readers.html import html_page
 from sco_compare.readers.markdown import markdown_to_text
@@ -122,9 +126,41 @@ def compare(
     )
 
 
+def compare_many(
+    sources: Sequence[str | Document], *, settings: Settings | None = None
+) -> Collation:
+    """Compare two to twelve reports, labelled A, B, C, … in the order given: every pair aligned
+    as `compare` aligns two, each source's sentences made comparable once for all its pairs."""
+    if not 2 <= len(sources) <= MOST_SOURCES:
+        raise UsageError(f"give 2 to {MOST_SOURCES} sources, not {len(sources)}")
+    settings = settings or Settings()
+    documents = [
+        _as_document(source, label)
+        for source, label in zip(sources, source_labels(len(sources)), strict=True)
+    ]
+    profiles = [sentence_profiles(d.sentences) for d in documents]
+    pairs = []
+    for k, m in combinations(range(len(documents)), 2):
+        first, second = documents[k], documents[m]
+        result = align(
+            first.sentences, second.sentences, settings, profiles=(profiles[k], profiles[m])
+        )
+        pairs.append(
+            Pair(first.label, second.label, result.statuses_a, result.statuses_b, result.alignments)
+        )
+    return Collation(tuple(documents), tuple(pairs), settings, __version__)
+
+
 def compare_claims(comparison: Comparison) -> ClaimsReport:
     """Claims of both sources of a comparison, each shared, partial or unique against the other
     (with the comparison's settings)."""
     from sco_compare.claims.coverage import judge_claims  # (loaded when claims are asked for)
 
     return judge_claims(comparison)
+
+
+def compare_claims_many(collation: Collation) -> ClaimsCollation:
+    """Claims of every source of a collation, each judged against every other source."""
+    from sco_compare.claims.many import judge_claims_many
+
+    return judge_claims_many(collation)

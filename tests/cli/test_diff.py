@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sco_compare.cli import app
-from sco_compare.cli.commands import use_color
+from sco_compare.cli.emit import use_color
 
 runner = CliRunner()
 PAIR = ["corpus/sco-2012/mfa-readout.txt", "corpus/sco-2012/china-daily.txt"]

@@ -40,6 +40,14 @@ def test_the_cli_reports_meet_their_schema(report: str, pair: str) -> None:
     assert list(validator(report).iter_errors(json.loads(result.stdout))) == []
 
 
+@pytest.mark.parametrize("report", SCHEMAS)
+def test_a_report_of_three_sources_meets_its_schema(report: str) -> None:
+    wire = FIXTURES / "sco-2012-wire.txt"
+    result = runner.invoke(app, [report, str(READOUT), str(CHINA_DAILY), str(wire), "-f", "json"])
+    assert result.exit_code == 0
+    assert list(validator(report).iter_errors(json.loads(result.stdout))) == []
+
+
 def test_a_report_of_odd_text_from_stdin_meets_its_schema() -> None:
     odd = 'He said: "No." \x1b[31m\u202e (AP Photo/Jane Doe) — a report?\n\nBy Jane Doe'
     result = runner.invoke(app, ["claims", "-", str(READOUT), "-f", "json"], input=odd)

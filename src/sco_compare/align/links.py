@@ -36,12 +36,29 @@ class AlignmentResult:
         return list(zip(self.statuses_b, self.counterparts_b, strict=True))
 
 
+Profiles = Sequence[Profile | None]
+"""The profile of each sentence of a source (None for boilerplate)."""
+
+
+def sentence_profiles(sentences: Sequence[Sentence]) -> list[Profile | None]:
+    """What alignment compares of each sentence: its content stems (none for boilerplate). A
+    source compared with several others has them made once."""
+    return [None if s.boilerplate else profile(s.text) for s in sentences]
+
+
 def align(
-    sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence], settings: Settings
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    settings: Settings,
+    *,
+    profiles: tuple[Profiles, Profiles] | None = None,
 ) -> AlignmentResult:
-    """Link the sentences of A and B that report the same content, in any order."""
+    """Link the sentences of A and B that report the same content, in any order (`profiles`:
+    both sides' sentence_profiles, if already made)."""
     with _without_cycle_collection():
-        return _align(sentences_a, sentences_b, settings)
+        if profiles is None:
+            profiles = sentence_profiles(sentences_a), sentence_profiles(sentences_b)
+        return _align(sentences_a, sentences_b, settings, *profiles)
 
 
 @contextmanager
@@ -59,12 +76,17 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _align(
-    sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence], settings: Settings
+    sentences_a: Sequence[Sentence],
+    sentences_b: Sequence[Sentence],
+    settings: Settings,
+    own_profiles_a: Profiles,
+    own_profiles_b: Profiles,
 ) -> AlignmentResult:
-    profiles_a = [None if s.boilerplate else profile(s.text) for s in sentences_a]
-    profiles_b = [None if s.boilerplate else profile(s.text) for s in sentences_b]
     profiles_a, profiles_b, weights = comparable(
-        profiles_a, profiles_b, fuzzy_ratio=settings.fuzzy_ratio, name_boost=settings.name_boost
+        own_profiles_a,
+        own_profiles_b,
+        fuzzy_ratio=settings.fuzzy_ratio,
+        name_boost=settings.name_boost,
     )
     scored: dict[tuple[int, int], PairScore] = {}
     best_a: dict[int, float] = defaultdict(float)

@@ -12,7 +12,7 @@ from sco_compare.claims.attribution import find_speaker
 from sco_compare.claims.entities import Acronyms, Casing, find_entities
 from sco_compare.claims.quotes import sentence_speakers
 from sco_compare.claims.speakers import Speaker
-from sco_compare.models import Claim, Document, Side, Status
+from sco_compare.models import Claim, Document, Status
 from sco_compare.text.figures import NumberMention, find_numbers
 from sco_compare.text.normalize import Profile, merged, profile
 
@@ -85,7 +85,7 @@ def claim_units(
 ) -> list[ClaimUnit]:
     """Split every content sentence of a document into claim units, with speakers resolved."""
     units: list[ClaimUnit] = []
-    source = Side.of(document.label).key
+    source = document.label.lower()
     content = [s for s in document.sentences if statuses[s.index] != "boilerplate"]
     starts = [
         k == 0 or "\n" in document.text[content[k - 1].end : sentence.start]

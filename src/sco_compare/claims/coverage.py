@@ -196,7 +196,7 @@ def entity_groups(
     return groups
 
 
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """Most words capitalized, as in a headline written in title case."""
     words = text.split()
     return sum(w[:1].isupper() for w in words) > len(words) / 2
@@ -212,7 +212,7 @@ def judge_claims(comparison: Comparison) -> ClaimsReport:
         s.text
         for side in Side
         for s in comparison.document(side).sentences
-        if comparison.statuses(side)[s.index] != "boilerplate" or not _title_case(s.text)
+        if comparison.statuses(side)[s.index] != "boilerplate" or not title_case(s.text)
     )
     acronyms = find_acronyms(texts)
     units = {

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator, Sequence
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from sco_compare._version import __version__
+from sco_compare.cli.emit import Report, emit
 from sco_compare.cli.options import (
     ColorOption,
     ExhaustiveOption,
@@ -33,30 +32,35 @@ from sco_compare.cli.options import (
     PagerOption,
     QuietOption,
     SectionsOption,
-    SourceA,
-    SourceB,
+    SourcesArgument,
     StatOption,
     VerboseOption,
     check_choices,
     resolve_format,
 )
 from sco_compare.cli.output import (
-    TEXT_WIDTH,
     check_output,
     output_path,
-    paged,
-    piped_width,
     progress,
     reader_gone,
     stop_writing_stdout,
-    write_report,
     write_stdout,
 )
+from sco_compare.collation import MOST_SOURCES, Collation, source_labels
 from sco_compare.errors import InputError, OutputError, UsageError
-from sco_compare.models import ClaimsReport, Comparison, Document, Side
-from sco_compare.pipeline import compare, compare_claims, load_document
-from sco_compare.render.text import inert, stat_lines
+from sco_compare.models import Comparison, Document
+from sco_compare.pipeline import (
+    compare,
+    compare_claims,
+    compare_claims_many,
+    compare_many,
+    load_document,
+)
+from sco_compare.render.text import inert
 from sco_compare.settings import Settings
+
+if TYPE_CHECKING:
+    pass
 
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
@@ -92,7 +96,7 @@ def _commands(
         ),
     ] = False,
 ) -> None:
-    """Compare two reports of the same event: what each one covers, shares or alone reports."""
+    """Compare reports of the same event (two to twelve): what each covers, shares or alone says."""
 
 
 def say(message: str) -> None:
@@ -133,81 +137,25 @@ def failures_reported() -> Iterator[None]:
         )
 
 
-def load_pair(path_a: str, path_b: str) -> tuple[Document, Document, list[str]]:
-    """Both sources, reading stdin once if one of them is "-", and the warnings of decoding."""
-    if path_a == "-" and path_b == "-":
+def check_sources(paths: Sequence[str]) -> None:
+    """Two to twelve sources, standard input among them once at most."""
+    if not 2 <= len(paths) <= MOST_SOURCES:
+        raise UsageError(f"give 2 to {MOST_SOURCES} sources, not {len(paths)}")
+    if paths.count("-") > 1:
         raise UsageError("only one source can be read from stdin (-)")
+
+
+def load_sources(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
+    """The sources, labelled A, B, C, … in order, and the warnings of decoding."""
     documents, warnings = [], []
-    for path, side in zip((path_a, path_b), Side, strict=True):
-        document, warning = load_document(path, label=side.label)
+    for path, label in zip(paths, source_labels(len(paths)), strict=True):
+        document, warning = load_document(path, label=label)
         warnings += [warning] if warning else []
         documents.append(document)
-    return documents[0], documents[1], warnings
+    return documents, warnings
 
 
-def use_color(when: str) -> bool:
-    """Color on stdout: always, never, or (auto) on a terminal unless NO_COLOR is set."""
-    if when != "auto":
-        return when == "always"
-    return "NO_COLOR" not in os.environ and sys.stdout is not None and sys.stdout.isatty()
-
-
-def emit(subject: Report, options: Options, *, output_format: str, output: Path | None) -> None:
-    """Render a diff or claims report in the chosen format, to stdout or to the output file."""
-    sections = {} if options.sections is None else {"sections": options.sections}
-    if options.stat:
-        text = stat_lines(subject)
-    elif output_format == "json":
-        from sco_compare.render.json_report import render_json
-
-        text = render_json(subject.to_dict())
-    elif output_format == "html":
-        from sco_compare.render import html
-
-        if isinstance(subject, Comparison):
-            text = html.render_diff(subject)
-        else:
-            text = html.render_claims(subject)
-    elif output_format == "markdown":
-        from sco_compare.render.markdown import render_claims, render_diff
-
-        if isinstance(subject, Comparison):
-            text = render_diff(subject, only=options.only, **sections)
-        else:
-            text = render_claims(subject, only=options.only, **sections)
-    else:
-        from sco_compare.render.terminal import diff_report, make_console, to_text
-        from sco_compare.render.terminal_claims import claims_report
-
-        colored = output is None and use_color(options.color)
-        if isinstance(subject, Comparison):
-            parts = diff_report(
-                subject, color=colored, verbose=options.verbose, only=options.only, **sections
-            )
-        else:
-            parts = claims_report(subject, verbose=options.verbose, only=options.only, **sections)
-        if output is None and sys.stdout.isatty():
-            # A terminal whose locale cannot show a character gets "?", not a crash.
-            reconfigure = getattr(sys.stdout, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors="replace")
-            console = make_console(color=colored)
-            if options.pager is not False:  # (what the pager would get: the same, as text)
-                shown = to_text(parts, color=colored, width=console.width)
-                if paged(shown, options.pager, console.height):
-                    return
-            for part in parts:
-                console.print(part)
-            return
-        # A file or a pipe: plain unless --color always; a pipe as wide as COLUMNS says.
-        text = to_text(parts, color=colored, width=TEXT_WIDTH if output else piped_width())
-    if output is not None:
-        write_report(output, text)
-    elif not (sys.stdout.isatty() and paged(text, options.pager, shutil.get_terminal_size().lines)):
-        write_stdout(text)
-
-
-def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) -> None:
+def check_bar(comparison: Comparison | Collation, fail_under: float | None, fail_on: str) -> None:
     """Exit 1 when a source's covered (or reported) share is below --fail-under (percent); name
     each one."""
     if fail_under is None:
@@ -226,29 +174,30 @@ def check_bar(comparison: Comparison, fail_under: float | None, fail_on: str) ->
         raise typer.Exit(EXIT_BELOW_BAR)
 
 
-Report = Comparison | ClaimsReport
-"""What a command reports: a comparison (diff) or its claims."""
-
-
-def run(
-    report_of: Callable[[Comparison], Report], a: str, b: str, options: Options, command: str
-) -> None:
+def run(command: str, paths: Sequence[str], options: Options) -> None:
     """What both commands do: check options, load, compare, render, and apply --fail-under."""
     with failures_reported():
+        check_sources(paths)
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
-        check_choices(options, command, chosen)
-        check_output(target, (a, b))
+        check_choices(options, command, chosen, sources=len(paths))
+        if chosen == "html" and len(paths) > 2 and not options.stat:
+            raise UsageError("the html report compares two sources")
+        check_output(target, paths)
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")
-        with progress((a, b)) as step:
+        with progress(paths) as step:
             step("reading the sources")
-            document_a, document_b, warnings = load_pair(a, b)
+            documents, warnings = load_sources(paths)
             step("aligning their sentences")
             settings = Settings(exhaustive=options.exhaustive)
-            comparison = compare(document_a, document_b, settings=settings)
+            comparison: Comparison | Collation
+            if len(documents) == 2:
+                comparison = compare(*documents, settings=settings)
+            else:
+                comparison = compare_many(documents, settings=settings)
             step(f"building the {command} report")
-            report = None if options.quiet else report_of(comparison)
+            report = None if options.quiet else report_of(comparison, command)
         for warning in warnings:  # (after the progress line is gone)
             say(f"warning: {warning}")
         if report is not None:
@@ -258,12 +207,20 @@ def run(
         check_bar(comparison, options.fail_under, options.fail_on)
 
 
-def _command(name: str, summary: str, report_of: Callable[[Comparison], Report]) -> None:
+def report_of(comparison: Comparison | Collation, command: str) -> Report:
+    """The comparison itself for `diff`; its claims for `claims`."""
+    if command == "diff":
+        return comparison
+    if isinstance(comparison, Comparison):
+        return compare_claims(comparison)
+    return compare_claims_many(comparison)
+
+
+def _command(name: str, summary: str) -> None:
     """Register one of the two commands; they take the same arguments and options."""
 
     def command(
-        a: SourceA,
-        b: SourceB,
+        sources: SourcesArgument,
         output_format: FormatOption = None,
         output: OutputOption = None,
         color: ColorOption = "auto",
@@ -292,25 +249,19 @@ def _command(name: str, summary: str, report_of: Callable[[Comparison], Report])
             sections=tuple(s.strip().lower() for s in sections.split(",")) if sections else None,
             pager=pager,
         )
-        run(report_of, a, b, options, name)
+        run(name, sources, options)
 
     command.__doc__ = summary
     app.command(name)(command)
 
 
-def _comparison(comparison: Comparison) -> Comparison:
-    return comparison
-
-
 _command(
     "diff",
-    "Align the sentences of two reports and show what is covered, partial or unique.",
-    _comparison,
+    "Align the sentences of two to twelve reports: what each covers, shares in part or alone says.",
 )
 _command(
     "claims",
-    "Split both reports into claims: who said what, and what only one source reports.",
-    compare_claims,
+    "Split the reports into claims: who said what, and what only some sources report.",
 )
 
 

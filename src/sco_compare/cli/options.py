@@ -10,13 +10,18 @@ from typing import Annotated
 import typer
 
 from sco_compare.errors import UsageError
+from sco_compare.render.many import MANY_CLAIMS_SECTIONS, MANY_DIFF_SECTIONS
 from sco_compare.render.text import CLAIMS_SECTIONS, DIFF_SECTIONS
 
-SourceA = Annotated[
-    str,
-    typer.Argument(metavar="A", help="First report: a text, Markdown or HTML file, or - (stdin)."),
+SourcesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="A B [C]...",
+        help="Two to twelve reports, labelled A, B, C, … in this order: text, Markdown or HTML"
+        " files, or - (stdin) for one of them.",
+        show_default=False,
+    ),
 ]
-SourceB = Annotated[str, typer.Argument(metavar="B", help="Second report.")]
 FormatOption = Annotated[
     str | None,
     typer.Option(
@@ -135,6 +140,8 @@ ONLY = {
 }
 """What --only takes, by command: a sentence's status, or a claim's."""
 SECTIONS = {"diff": DIFF_SECTIONS, "claims": CLAIMS_SECTIONS}
+MANY_SECTIONS = {"diff": MANY_DIFF_SECTIONS, "claims": MANY_CLAIMS_SECTIONS}
+"""The sections of each report of three or more sources."""
 """What --fail-under measures: the share carried in full, or at least in part."""
 SUFFIX_FORMATS = {
     ".md": "markdown",
@@ -160,7 +167,7 @@ def resolve_format(requested: str | None, output: Path | None) -> str:
     return "terminal"
 
 
-def check_choices(options: Options, command: str, output_format: str) -> None:
+def check_choices(options: Options, command: str, output_format: str, *, sources: int = 2) -> None:
     """--color, --fail-on, --only and --sections take their words (and shape text reports only);
     --fail-under is a percentage."""
     picked = "--only" if options.only else "--sections" if options.sections else None
@@ -168,7 +175,7 @@ def check_choices(options: Options, command: str, output_format: str) -> None:
         raise UsageError(
             f"{picked} shapes the terminal and Markdown reports; {output_format} is whole"
         )
-    choices = SECTIONS[command]
+    choices = SECTIONS[command] if sources == 2 else MANY_SECTIONS[command]
     for name in options.sections or ():
         if name not in choices:
             raise UsageError(f"--sections {name}: choose from {', '.join(choices)}")

@@ -14,8 +14,8 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from sco_compare.collation import source_labels
 from sco_compare.errors import OutputError, OutputIsSourceError
-from sco_compare.models import Side
 
 _OPEN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
 """A path that names one of this process's open files: written through that descriptor."""
@@ -144,7 +144,7 @@ def stop_writing_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def check_output(output: Path | None, sources: tuple[str, str]) -> None:
+def check_output(output: Path | None, sources: Sequence[str]) -> None:
     """Refuse an output file that is one of the sources (a file given by name, or standard input
     redirected from it): the report would overwrite it."""
     if output is None:
@@ -155,15 +155,13 @@ def check_output(output: Path | None, sources: tuple[str, str]) -> None:
         return
     if not stat.S_ISREG(written.st_mode):
         return  # /dev/null, a pipe: writing there cannot spoil a source
-    for source, side in zip(sources, Side, strict=True):
+    for source, label in zip(sources, source_labels(len(sources)), strict=True):
         try:
             read = os.fstat(sys.stdin.fileno()) if source == "-" else os.stat(source)
         except (OSError, ValueError, AttributeError):  # missing source: reported when loading
             continue
         if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
-            raise OutputIsSourceError(
-                f"{output}: is source {side.label}; the report would overwrite it"
-            )
+            raise OutputIsSourceError(f"{output}: is source {label}; the report would overwrite it")
 
 
 def page(text: str) -> bool:

@@ -324,3 +324,8 @@ def render_claims(report: ClaimsReport) -> str:
     lines += ["<ul>", *conflicts, "</ul>"] if conflicts else ["<p>(none)</p>"]
     a, b = (escape(d.name) for d in report.comparison.documents)
     return _report(report.comparison, f"Claims: {a} and {b}", lines)
+
+
+def render(report: Comparison | ClaimsReport) -> str:
+    """The diff or the claims report as one HTML page."""
+    return render_diff(report) if isinstance(report, Comparison) else render_claims(report)

@@ -22,6 +22,7 @@ from sco_compare.render.text import (
     sentence_ids,
     word_diff,
 )
+from sco_compare.settings import Settings
 
 STATUS_STYLES = {
     "covered": "green",
@@ -179,10 +180,10 @@ def boilerplate_list(comparison: Comparison) -> RenderableType:
     return Group(title, table if table.row_count else Text("(none)", style="dim"))
 
 
-def signature(comparison: Comparison) -> Text:
+def signature(settings: Settings) -> Text:
     """The settings' signature, wrapped between its items rather than inside one (the JSON and
     Markdown reports carry it as one string)."""
-    return Text("settings: " + " | ".join(comparison.settings.signature().split("|")), style="dim")
+    return Text("settings: " + " | ".join(settings.signature().split("|")), style="dim")
 
 
 def legend(*, color: bool) -> Text:
@@ -212,7 +213,7 @@ def diff_report(
     parts: list[RenderableType] = [Summary(comparison)] if "summary" in sections else []
     if only:  # --only STATUS: the sentences of each source with that status
         parts += [unique_list(comparison, document, only) for document in comparison.documents]
-        return [*parts, signature(comparison)] if verbose else parts
+        return [*parts, signature(comparison.settings)] if verbose else parts
     if "unique" in sections:
         parts.append(unique_list(comparison, document_a))
         parts.append(unique_list(comparison, document_b))
@@ -223,7 +224,7 @@ def diff_report(
     if "boilerplate" in sections:
         parts.append(boilerplate_list(comparison))
     if verbose:
-        parts.append(signature(comparison))
+        parts.append(signature(comparison.settings))
     return parts
 
 

@@ -62,7 +62,7 @@ def claims_report(
             chosen = [c for c in report.claims_of(document.label) if c.status == only]
             parts.append(section(f"{only.capitalize()} claims of {document.label}"))
             parts.append(_claims_table(chosen) if chosen else Text("(none)", style="dim"))
-        return [*parts, signature(report.comparison)] if verbose else parts
+        return [*parts, signature(report.comparison.settings)] if verbose else parts
     if "speakers" in sections:
         parts.append(section("Speakers only one source quotes"))
         for group in report.groups_of("speaker"):
@@ -89,7 +89,7 @@ def claims_report(
     if "boilerplate" in sections:
         parts.append(boilerplate_list(report.comparison))
     if verbose:
-        parts.append(signature(report.comparison))
+        parts.append(signature(report.comparison.settings))
     return parts
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from sco_compare.collation import ClaimsCollation, Collation
 from sco_compare.models import ClaimsReport, Comparison, Document
 from sco_compare.text.normalize import FORMAT_CONTROLS, fold
 
@@ -73,14 +74,21 @@ def word_diff(text_a: str, text_b: str) -> tuple[list[DiffPiece], list[DiffPiece
     return pieces_a, pieces_b
 
 
-def stat_lines(report: Comparison | ClaimsReport) -> str:
+def stat_lines(report: Comparison | ClaimsReport | Collation | ClaimsCollation) -> str:
     """One line per source, as `git diff --stat` gives: its counts and shares."""
-    documents = report.documents if isinstance(report, Comparison) else report.comparison.documents
+    if isinstance(report, Comparison | Collation):
+        documents = report.documents
+    else:
+        documents = (
+            report.comparison.documents
+            if isinstance(report, ClaimsReport)
+            else report.collation.documents
+        )
     names = [f"{d.label} {inert(d.name)}" for d in documents]
     width = max(len(name) for name in names)
     lines = []
     for document, name in zip(documents, names, strict=True):
-        if isinstance(report, Comparison):
+        if isinstance(report, Comparison | Collation):
             c = report.coverage(document.label)
             lines.append(
                 f"{name:<{width}} | {c.content} content sentences: {c.covered} covered, {c.partial}"

@@ -1,0 +1,348 @@
+"""Three to twelve sources of one event: each pair aligned once, and for every sentence and claim
+the other sources that carry it. Frozen, like the two-source models."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import Any
+
+from sco_compare.models import (
+    SCORE_DIGITS,
+    Alignment,
+    Claim,
+    ClaimStatus,
+    Conflict,
+    Coverage,
+    Document,
+    Status,
+    json_ready,
+)
+from sco_compare.settings import Settings
+
+MOST_SOURCES = 12
+
+
+def source_labels(count: int) -> tuple[str, ...]:
+    """The labels of `count` sources, in the order given: A, B, C, …"""
+    return tuple(chr(ord("A") + k) for k in range(count))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two sources aligned: each one's sentence statuses against the other, and the groups
+    (an alignment's `a` are the first source's sentences, its `b` the second's)."""
+
+    first: str
+    second: str
+    statuses_first: tuple[Status, ...]
+    statuses_second: tuple[Status, ...]
+    alignments: tuple[Alignment, ...]
+
+    def statuses(self, label: str) -> tuple[Status, ...]:
+        return self.statuses_first if label == self.first else self.statuses_second
+
+
+@dataclass(frozen=True)
+class Row:
+    """One sentence or claim (the first source's that has it), with what the other sources say
+    of it: "covered" (in full) or "partial", and the ids of their counterparts."""
+
+    members: tuple[tuple[str, str], ...]
+    """(source label, sentence or claim id): the row's own first, then its counterparts."""
+    marks: tuple[tuple[str, str], ...]
+    """(source label, "covered" or "partial") for its own source and each that carries it."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(label for label, _ in self.marks)
+
+    def mark(self, label: str) -> str | None:
+        return dict(self.marks).get(label)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A sentence or claim as the presence rows see it."""
+
+    label: str
+    id: str
+    found_in: Mapping[str, str]
+    counterparts: tuple[str, ...]
+    """The ids of the sentences or claims of other sources aligned with it."""
+    text: str
+    source_sha256: str
+
+    @property
+    def precedence(self) -> tuple[int, int, int, str, str]:
+        """Which node a row is made of first: the one most sources carry, in full the most,
+        then the longest; never the order the sources were given in."""
+        in_full = sum(status in ("covered", "shared") for status in self.found_in.values())
+        return (-len(self.found_in), -in_full, -len(self.text), self.text, self.source_sha256)
+
+
+def presence_rows(nodes: Sequence[Node], labels: Sequence[str]) -> tuple[Row, ...]:
+    """A row for each node, but those already listed as the counterpart of one before it (by
+    precedence); rows that more sources carry first, then in the sources' order."""
+    label_of = {node.id: node.label for node in nodes}
+    placed: set[str] = set()
+    rows = []
+    for node in sorted(nodes, key=lambda n: (n.precedence, n.id)):
+        if node.id in placed:
+            continue
+        placed.update((node.id, *node.counterparts))
+        marks = {node.label: "covered"}
+        marks.update(
+            (k, "partial" if v == "partial" else "covered") for k, v in node.found_in.items()
+        )
+        members = ((node.label, node.id), *((label_of[o], o) for o in node.counterparts))
+        rows.append(Row(members, tuple((k, marks[k]) for k in labels if k in marks)))
+    order = {node.id: k for k, node in enumerate(nodes)}
+    return tuple(sorted(rows, key=lambda r: (-len(r.marks), order[r.members[0][1]])))
+
+
+def _ratios(covered: int, partial: int, content: int) -> dict[str, Any]:
+    return {
+        "covered": covered,
+        "partial": partial,
+        "covered_ratio": round(covered / content if content else 0.0, SCORE_DIGITS),
+        "reported_ratio": round((covered + partial) / content if content else 0.0, SCORE_DIGITS),
+    }
+
+
+@dataclass(frozen=True)
+class Collation:
+    """Sources aligned pair by pair; each sentence's status is the best any other gives it."""
+
+    documents: tuple[Document, ...]
+    pairs: tuple[Pair, ...]
+    settings: Settings
+    version: str
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(d.label for d in self.documents)
+
+    def document(self, label: str) -> Document:
+        return self.documents[self.labels.index(label)]
+
+    def pair(self, first: str, second: str) -> Pair:
+        return next(p for p in self.pairs if {p.first, p.second} == {first, second})
+
+    @cached_property
+    def _found_in(self) -> dict[str, tuple[dict[str, Status], ...]]:
+        found: dict[str, tuple[dict[str, Status], ...]] = {}
+        for document in self.documents:
+            mine: list[dict[str, Status]] = [{} for _ in document.sentences]
+            for other in self.labels:
+                if other != document.label:
+                    statuses = self.pair(document.label, other).statuses(document.label)
+                    for index, status in enumerate(statuses):
+                        if status in ("covered", "partial"):
+                            mine[index][other] = status
+            found[document.label] = tuple(mine)
+        return found
+
+    def found_in(self, label: str) -> tuple[dict[str, Status], ...]:
+        """For each sentence of a source: the other sources that carry it, in full or in part."""
+        return self._found_in[label]
+
+    def statuses(self, label: str) -> tuple[Status, ...]:
+        """Unique when no other source carries it, covered when one carries it in full, else
+        partial; boilerplate as in any pair."""
+        boilerplate = [s.boilerplate for s in self.document(label).sentences]
+        return tuple(
+            "boilerplate"
+            if chrome
+            else "covered"
+            if "covered" in found.values()
+            else "partial"
+            if found
+            else "unique"
+            for chrome, found in zip(boilerplate, self.found_in(label), strict=True)
+        )
+
+    def coverage(self, label: str) -> Coverage:
+        """Counts of covered, partial, unique and boilerplate sentences of one source."""
+        statuses = self.statuses(label)
+        boilerplate = statuses.count("boilerplate")
+        return Coverage(
+            sentences=len(statuses),
+            content=len(statuses) - boilerplate,
+            covered=statuses.count("covered"),
+            partial=statuses.count("partial"),
+            unique=statuses.count("unique"),
+            boilerplate=boilerplate,
+        )
+
+    def carried(self, label: str, other: str) -> tuple[int, int]:
+        """How many of a source's content sentences another carries in full, and in part."""
+        found = [f.get(other) for f in self.found_in(label)]
+        return found.count("covered"), found.count("partial")
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The content sentences as presence rows (see presence_rows)."""
+        counterparts: dict[str, list[str]] = {}
+        for pair in self.pairs:
+            first, second = self.document(pair.first), self.document(pair.second)
+            for alignment in pair.alignments:
+                ids_a = [first.sentences[i].id for i in alignment.a]
+                ids_b = [second.sentences[j].id for j in alignment.b]
+                for mine, theirs in ((ids_a, ids_b), (ids_b, ids_a)):
+                    for sentence_id in mine:
+                        counterparts.setdefault(sentence_id, []).extend(theirs)
+        nodes = [
+            Node(
+                d.label,
+                s.id,
+                found,
+                tuple(dict.fromkeys(counterparts.get(s.id, ()))),
+                s.text,
+                d.sha256,
+            )
+            for d in self.documents
+            for s, found, status in zip(
+                d.sentences, self.found_in(d.label), self.statuses(d.label), strict=True
+            )
+            if status != "boilerplate"
+        ]
+        return presence_rows(nodes, self.labels)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the JSON that `sco-compare diff --format json` prints for three or more."""
+        sources = []
+        for document in self.documents:
+            label, coverage = document.label, self.coverage(document.label)
+            statuses, found_in = self.statuses(label), self.found_in(label)
+            sentences = [
+                {
+                    "index": s.index,
+                    "id": s.id,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "status": statuses[s.index],
+                    "found_in": found_in[s.index],
+                }
+                for s in document.sentences
+            ]
+            by_source = {
+                other: _ratios(*self.carried(label, other), coverage.content)
+                for other in self.labels
+                if other != label
+            }
+            sources.append(
+                {
+                    "label": label,
+                    "name": document.name,
+                    "path": document.path,
+                    "sha256": document.sha256,
+                    "sentences": sentences,
+                    "coverage": {
+                        **asdict(coverage),
+                        "covered_ratio": round(coverage.covered_ratio, SCORE_DIGITS),
+                        "reported_ratio": round(coverage.reported_ratio, SCORE_DIGITS),
+                        "by_source": by_source,
+                    },
+                }
+            )
+        alignments = [
+            {
+                "sources": [pair.first, pair.second],
+                "sentences": {pair.first: list(alignment.a), pair.second: list(alignment.b)},
+                **json_ready(alignment),
+                "score": round(alignment.score, SCORE_DIGITS),
+            }
+            for pair in self.pairs
+            for alignment in pair.alignments
+        ]
+        return {
+            "version": self.version,
+            "settings": self.settings.to_dict(),
+            "sources": sources,
+            "alignments": alignments,
+        }
+
+
+@dataclass(frozen=True)
+class SpeakerPresence:
+    """A speaker some sources quote and others do not."""
+
+    name: str
+    sources: tuple[str, ...]
+    claims: tuple[str, ...]
+
+    def summary(self, labels: Sequence[str]) -> str:
+        missing = [label for label in labels if label not in self.sources]
+        return f"{self.name}: quoted by {', '.join(self.sources)}; not by {', '.join(missing)}"
+
+
+@dataclass(frozen=True)
+class ClaimsCollation:
+    """The claims of every source, each judged against every other source."""
+
+    collation: Collation
+    claims: tuple[Claim, ...]
+    """Each claim as judged against the source that carries it best (its status and counterpart
+    from there); `found_in` holds the others."""
+    found_in: dict[str, dict[str, ClaimStatus]]
+    links: tuple[tuple[str, str], ...]
+    """(claim id, the claim or sentence id of its counterpart) for each shared or partial one."""
+    speakers: tuple[SpeakerPresence, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def claims_of(self, label: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.source == label.lower())
+
+    def counts(self, label: str) -> dict[str, int]:
+        statuses = [c.status for c in self.claims_of(label)]
+        return {
+            "claims": len(statuses),
+            **{s: statuses.count(s) for s in ("shared", "partial", "unique")},
+        }
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The claims as presence rows (see presence_rows)."""
+        ids = [c.id for c in self.claims]
+        counterparts: dict[str, list[str]] = {}
+        for claim_id, target in self.links:
+            # A counterpart that is a whole sentence stands for the claims it was split into.
+            for other in ids:
+                if other == target or other.startswith(f"{target}."):
+                    counterparts.setdefault(claim_id, []).append(other)
+                    counterparts.setdefault(other, []).append(claim_id)
+        sha256 = {d.label.lower(): d.sha256 for d in self.collation.documents}
+        nodes = [
+            Node(
+                c.source.upper(),
+                c.id,
+                self.found_in[c.id],
+                tuple(dict.fromkeys(counterparts.get(c.id, ()))),
+                c.text,
+                sha256[c.source],
+            )
+            for c in self.claims
+        ]
+        return presence_rows(nodes, self.collation.labels)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the JSON that `sco-compare claims --format json` prints for three or more."""
+        claims = []
+        for claim in self.claims:
+            record = claim.to_dict()
+            items = list(record.items())
+            at = [k for k, _ in items].index("status") + 1
+            items.insert(at, ("found_in", self.found_in[claim.id]))
+            claims.append(dict(items))
+        return {
+            **{k: v for k, v in self.collation.to_dict().items() if k != "alignments"},
+            "claims": claims,
+            "speakers": [
+                {**json_ready(s), "summary": s.summary(self.collation.labels)}
+                for s in self.speakers
+            ],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }

@@ -1,0 +1,253 @@
+"""The report of three or more sources, as sections of tables and lists that the terminal and
+Markdown renderers each lay out: coverage and its matrix, the common core, what only one source
+says, and where each sentence or claim is found."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from sco_compare.collation import ClaimsCollation, Collation, Row
+from sco_compare.models import Claim
+from sco_compare.render.text import percent
+
+MANY_DIFF_SECTIONS = ("summary", "common", "unique", "presence", "boilerplate")
+MANY_CLAIMS_SECTIONS = (
+    "summary",
+    "common",
+    "speakers",
+    "unique",
+    "presence",
+    "conflicts",
+    "boilerplate",
+)
+"""The sections of each report of three or more sources, in the order they are shown."""
+CLAIM_COUNTS = ("claims", "shared", "partial", "unique")
+MARKS = {"covered": "✓", "partial": "~", None: "·"}
+"""A presence table's cells: the source says it, says part of it, or does not."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells under a header; `numeric` columns are right-aligned."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list of (ids, text) items, or a note when it is empty."""
+
+    items: tuple[tuple[str, str], ...]
+    empty: str = "(none)"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    """What --sections calls it."""
+    title: str
+    blocks: list[Table | Items | str] = field(default_factory=list)
+
+
+def _name(collation: Collation, label: str) -> str:
+    return f"{label} {collation.document(label).name}"
+
+
+def _titled(collation: Collation, label: str) -> str:
+    return f"{label} ({collation.document(label).name})"
+
+
+def coverage_table(collation: Collation) -> Table:
+    rows = []
+    for document in collation.documents:
+        c = collation.coverage(document.label)
+        rows.append(
+            (
+                _name(collation, document.label),
+                *(str(n) for n in (c.sentences, c.covered, c.partial, c.unique, c.boilerplate)),
+                percent(c.covered_ratio),
+                percent(c.reported_ratio),
+            )
+        )
+    header = ("source", "sent.", "cov.", "part.", "uniq.", "boil.", "covered %", "reported %")
+    return Table(header, tuple(rows), (False, *[True] * 7))
+
+
+def matrix_table(collation: Collation) -> Table:
+    """Each row source's content sentences that each column source carries, in full or in part."""
+    labels = collation.labels
+    rows = []
+    for label in labels:
+        content = collation.coverage(label).content
+        cells = []
+        for other in labels:
+            covered, partial = collation.carried(label, other) if other != label else (0, 0)
+            share = (covered + partial) / content if content else 0.0
+            cells.append("—" if other == label else percent(share))
+        rows.append((_name(collation, label), *cells))
+    return Table(("source", *labels), tuple(rows), (False, *[True] * len(labels)))
+
+
+def presence_table(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, str]) -> Table:
+    """One line per row: its ids, a mark per source, and the text of its first sentence or claim."""
+    lines = tuple(
+        (
+            " ".join(node_id for _, node_id in row.members),
+            *(MARKS[row.mark(label)] for label in labels),
+            texts[row.members[0][1]],
+        )
+        for row in rows
+    )
+    return Table(("ids", *labels, "text"), lines, (False, *[False] * len(labels), False))
+
+
+def _common(rows: Sequence[Row], count: int, texts: dict[str, str], what: str) -> Section:
+    common = [row for row in rows if len(row.marks) == count]
+    items = tuple((" ".join(i for _, i in row.members), texts[row.members[0][1]]) for row in common)
+    return Section("common", f"In every source ({what} all {count} carry)", [Items(items)])
+
+
+def _boilerplate(collation: Collation) -> Section:
+    items = tuple(
+        (s.id, s.text)
+        for d in collation.documents
+        for s, status in zip(d.sentences, collation.statuses(d.label), strict=True)
+        if status == "boilerplate"
+    )
+    return Section("boilerplate", "Set aside as boilerplate", [Items(items)])
+
+
+def _chosen(sections: list[Section], names: Collection[str]) -> list[Section]:
+    return [s for s in sections if s.name in names]
+
+
+def diff_sections(
+    collation: Collation, *, only: str | None = None, sections: Collection[str] = MANY_DIFF_SECTIONS
+) -> list[Section]:
+    """The diff report of three or more sources (with `only`, the summary and each source's
+    sentences of that status)."""
+    summary = Section(
+        "summary",
+        "Coverage",
+        [
+            coverage_table(collation),
+            "How much of each row's content sentences the column carries, in full or in part:",
+            matrix_table(collation),
+        ],
+    )
+    status = only or "unique"
+    heading = "Only in" if status == "unique" else f"{status.capitalize()} in"
+    lists = [
+        Section(
+            "unique",
+            f"{heading} {_titled(collation, d.label)}",
+            [
+                Items(
+                    tuple(
+                        (s.id, s.text)
+                        for s, found in zip(d.sentences, collation.statuses(d.label), strict=True)
+                        if found == status
+                    )
+                )
+            ],
+        )
+        for d in collation.documents
+    ]
+    if only:
+        return _chosen([summary, *lists], {"unique", *({"summary"} & set(sections))})
+    texts = {s.id: s.text for d in collation.documents for s in d.sentences}
+    presence = Section(
+        "presence",
+        "Where each sentence is found (✓ the source says it, ~ part of it, · not)",
+        [presence_table(collation.rows, collation.labels, texts)],
+    )
+    everywhere = _common(collation.rows, len(collation.labels), texts, "sentences")
+    return _chosen([summary, everywhere, *lists, presence, _boilerplate(collation)], sections)
+
+
+def _claim_text(claim: Claim) -> str:
+    return f"{claim.text} ({claim.attributed_to})" if claim.attributed_to else claim.text
+
+
+def claims_sections(
+    report: ClaimsCollation,
+    *,
+    only: str | None = None,
+    sections: Collection[str] = MANY_CLAIMS_SECTIONS,
+) -> list[Section]:
+    """The claims report of three or more sources (with `only`, the counts and each source's
+    claims of that status)."""
+    collation = report.collation
+    counts = []
+    for label in collation.labels:
+        n = report.counts(label)
+        counts.append(
+            (
+                _name(collation, label),
+                *(str(n[k]) for k in ("claims", "shared", "partial", "unique")),
+            )
+        )
+    summary = Section(
+        "summary",
+        "Claims",
+        [
+            Table(
+                ("source", "claims", "shared", "partial", "unique"),
+                tuple(counts),
+                (False, *[True] * 4),
+            )
+        ],
+    )
+    status = only or "unique"
+    lists = [
+        Section(
+            "unique",
+            f"{status.capitalize()} claims of {_titled(collation, label)}",
+            [
+                Items(
+                    tuple(
+                        (c.id, _claim_text(c))
+                        for c in report.claims_of(label)
+                        if c.status == status
+                    )
+                )
+            ],
+        )
+        for label in collation.labels
+    ]
+    if only:
+        return _chosen([summary, *lists], {"unique", *({"summary"} & set(sections))})
+    texts = {c.id: _claim_text(c) for c in report.claims}
+    speakers = Section(
+        "speakers",
+        "Speakers only some sources quote",
+        [Items(tuple((", ".join(s.claims), s.summary(collation.labels)) for s in report.speakers))],
+    )
+    conflicts = Section(
+        "conflicts",
+        "Conflicting numbers and dates",
+        [
+            Items(
+                tuple(
+                    (
+                        f"{c.a} ↔ {c.b}",
+                        f"{c.kind}: {', '.join(c.a_values)} vs {', '.join(c.b_values)}",
+                    )
+                    for c in report.conflicts
+                )
+            )
+        ],
+    )
+    presence = Section(
+        "presence",
+        "Where each claim is found (✓ the source makes it, ~ part of it, · not)",
+        [presence_table(report.rows, collation.labels, texts)],
+    )
+    everywhere = _common(report.rows, len(collation.labels), texts, "claims")
+    return _chosen(
+        [summary, everywhere, speakers, *lists, presence, conflicts, _boilerplate(collation)],
+        sections,
+    )
