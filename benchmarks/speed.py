@@ -131,6 +131,41 @@ def make_pair(size: int, seed: int) -> tuple[str, str]:
     return as_text(sentences_a), as_text(sentences_b)
 
 
+def make_sources(count: int, size: int, seed: int) -> list[str]:
+    """`count` reports of one event, `size` sentences each: each rewords a shuffled half of a
+    common pool of sentences (so any two share about a quarter of their sentences) and adds
+    sentences of its own."""
+    rng = random.Random(seed * 1_000_003 + count * 7 + size)
+    vocabulary = make_vocabulary(rng, max(2_000, int(40 * math.sqrt(size * 13))))
+    cumulative = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(vocabulary))))
+    pool = [make_sentence(rng, vocabulary, cumulative) for _ in range(size)]
+    texts = []
+    for _ in range(count):
+        shared = [reword(rng, words, vocabulary) for words in rng.sample(pool, size // 2)]
+        own = [make_sentence(rng, vocabulary, cumulative) for _ in range(size - len(shared))]
+        sentences = shared + own
+        rng.shuffle(sentences)
+        texts.append(as_text([as_sentence(words) for words in sentences]))
+    return texts
+
+
+SOURCE_COUNTS = (4, 8, 12)
+SOURCE_SIZE = 200
+"""The many-sources rows: 4, 8 and 12 reports of 200 sentences each."""
+
+
+def measure_sources(count: int, seed: int, folder: Path) -> dict[str, Any]:
+    """The whole `sco-compare diff` of `count` reports (JSON to a file): time and peak memory."""
+    paths = []
+    for k, text in enumerate(make_sources(count, SOURCE_SIZE, seed)):
+        paths.append(folder / f"source-{count}-{k}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    output = folder / f"out-sources-{count}.json"
+    command = [*cli_command(), "diff", *map(str, paths), "--format", "json", "-o", str(output)]
+    wall, peak, _ = run_measured_peak(command)
+    return {"sources": count, "sentences_each": SOURCE_SIZE, "cli_s": wall, "peak_mb": peak}
+
+
 REPEATS = 5
 """The alignment stage is timed this many times and the fastest run kept (as timeit does): the
 slower runs measure the machine's other work, not the code."""
@@ -238,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(measure(size, args.seed, args.exhaustive_up_to, Path(folder)))
             print_row(rows[-1], header=len(rows) == 1)
+        source_rows = [measure_sources(count, args.seed, Path(folder)) for count in SOURCE_COUNTS]
+        for row in source_rows:
+            print(" ".join(f"{key}={value}" for key, value in row.items()), flush=True)
         hostile_rows = hostile.measure_all(list(hostile.FAMILIES), Path(folder))
     by_size = {row["n"]: row for row in rows}
     slowest = max(hostile_rows, key=lambda row: max(t or math.inf for t in row["seconds"]))
@@ -249,12 +287,15 @@ def main(argv: list[str] | None = None) -> int:
         "hostile_largest_ratio": max(r or math.inf for row in hostile_rows for r in row["ratios"]),
         "hostile_failed": [row["family"] for row in hostile_rows if not row["passed"]],
     }
+    summary["sources_growth_12_over_4"] = round(
+        source_rows[-1]["cli_s"] / source_rows[0]["cli_s"], 2
+    )
     if 5000 in by_size and 20000 in by_size:
         summary["growth_20000_over_5000"] = round(
             by_size[20000]["align_s"] / by_size[5000]["align_s"], 2
         )
     print(" ".join(f"{k}={v}" for k, v in summary.items()))
-    report = {"rows": rows, "hostile": hostile_rows, **summary}
+    report = {"rows": rows, "sources": source_rows, "hostile": hostile_rows, **summary}
     args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 1 if summary["hostile_failed"] else 0
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sco_compare.pipeline import compare, load_document  # noqa: E402
-from sco_compare.render.html import render_diff  # noqa: E402
+from sco_compare.render.html import render  # noqa: E402
 from tests.render.browser import chromium  # noqa: E402
 
 SIZES = {"wide": (1400, 900), "phone": (390, 844)}
@@ -26,7 +26,7 @@ def main() -> None:
     b, _ = load_document(str(corpus / "china-daily.txt"), label="B")
     with tempfile.TemporaryDirectory() as folder, chromium() as browser:
         page_file = Path(folder) / "report.html"
-        page_file.write_text(render_diff(compare(a, b)), encoding="utf-8")
+        page_file.write_text(render(compare(a, b)), encoding="utf-8")
         for name, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(page_file.as_uri())

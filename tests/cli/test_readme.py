@@ -95,6 +95,7 @@ CASES: dict[str, Case] = {
         2,
     ),
     "`-` given twice": lambda d: (["diff", "-", "-"], 2),
+    "one source, or more than twelve": lambda d: (["diff", *[str(READOUT)] * 13], 2),
 }
 
 

@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, ViewportSize
 
 from sco_compare import compare, compare_claims, document_from_text
-from sco_compare.render.html import render_claims, render_diff
+from sco_compare.render.html import render
 from tests.render.browser import chromium, chromium_path
-from tests.render.test_html import HOSTILE, hostile_comparison, seed_comparison
+from tests.render.test_html import HOSTILE, hostile_comparison, seed_comparison, three_sources
 
 pytestmark = pytest.mark.skipif(
     chromium_path() is None and not os.environ.get("CI"), reason="Chromium is not installed"
@@ -84,7 +84,7 @@ def test_a_click_lights_up_the_counterparts_and_shows_the_word_diff(
     browser: Browser, tmp_path: Path
 ) -> None:
     comparison = seed_comparison()
-    page = opened(browser, render_diff(comparison), tmp_path)
+    page = opened(browser, render(comparison), tmp_path)
     page.locator(".body .s[data-with]").first.click()
     assert lit(page) == first_aligned(page)
     assert page.locator("#detail").is_visible()
@@ -95,34 +95,70 @@ def test_a_click_lights_up_the_counterparts_and_shows_the_word_diff(
     assert lit(page) == [] and not page.locator("#detail").is_visible()
 
 
+# Where the counterpart is shown: in its column's box, and on screen, not under the panel.
+SEEN = """id => {
+  const e = document.getElementById(id), r = e.getBoundingClientRect();
+  const box = e.closest(".body").getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+  return [box.top <= r.top && r.bottom <= box.bottom, !!hit && e.contains(hit)];
+}"""
+
+
+@pytest.mark.parametrize("page_offset", [0, 150, 480])
 def test_a_counterpart_far_down_its_column_is_scrolled_into_view(
-    browser: Browser, tmp_path: Path
+    browser: Browser, tmp_path: Path, page_offset: int
 ) -> None:
     fillers_a = " ".join(f"Apples grow well in orchard {k}." for k in range(40))
     fillers_b = " ".join(f"The river floods the valley town {k}." for k in range(80))
     shared = "The finance ministers agreed on a new customs code for the eastern border."
     a = document_from_text(f"{shared} {fillers_a}", label="A")
     b = document_from_text(f"{fillers_b} {shared}", label="B")
-    page = opened(browser, render_diff(compare(a, b)), tmp_path)
-
-    def in_view() -> bool:
-        box = page.locator("#B81").bounding_box()
-        shown = page.locator("#h-B ~ .body").bounding_box()
-        assert box is not None and shown is not None
-        return shown["y"] <= box["y"] and box["y"] + box["height"] <= shown["y"] + shown["height"]
-
-    assert not in_view()
+    page = opened(browser, render(compare(a, b)), tmp_path)
+    # The columns' top this far down the window (the page scrolled to put it there).
+    page.evaluate(f"window.scrollTo(0, document.querySelector('.cols').offsetTop - {page_offset})")
+    assert page.evaluate(SEEN, "B81") == [False, False]
     page.locator("#A1").click()
     assert lit(page) == ["B81"]
-    assert in_view()
+    assert page.evaluate(SEEN, "B81") == [True, True]
+
+
+def test_selecting_text_to_copy_it_selects_no_sentence(browser: Browser, tmp_path: Path) -> None:
+    page = opened(browser, render(seed_comparison()), tmp_path)
+    sentence = page.locator(".body .s[data-with]").first
+    sentence.evaluate("e => getSelection().selectAllChildren(e)")
+    sentence.dispatch_event("click")  # (as the mouse button comes up at the end of a drag)
+    assert lit(page) == [] and not page.locator("#detail").is_visible()
+
+
+def test_a_long_unbroken_word_does_not_widen_the_page(browser: Browser, tmp_path: Path) -> None:
+    word = "Supercalifragilistic" * 30
+    a = document_from_text(f"The {word} treaty was signed. Only A has this {word} line.")
+    b = document_from_text(f"The {word} treaty was signed on Monday.", label="B")
+    for report in (compare(a, b), compare_claims(compare(a, b))):
+        for width in (1280, 390):
+            page = opened(
+                browser, render(report), tmp_path, viewport={"width": width, "height": 800}
+            )
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_three_sources_side_by_side_light_up_in_every_other_column(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = opened(
+        browser, render(three_sources()), tmp_path, viewport={"width": 1500, "height": 900}
+    )
+    assert page.locator(".source").count() == 3
+    in_both = page.locator(".body .s[data-with*='B'][data-with*='C']").first
+    in_both.click()
+    assert {i[0] for i in lit(page)} >= {"B", "C"}
+    assert page.locator("#presence tr").count() > 1
 
 
 @pytest.mark.parametrize("command", ["diff", "claims"])
 def test_scripts_in_a_source_never_run(browser: Browser, tmp_path: Path, command: str) -> None:
     comparison = hostile_comparison()
-    page_html = (
-        render_diff(comparison) if command == "diff" else render_claims(compare_claims(comparison))
-    )
+    page_html = render(comparison) if command == "diff" else render(compare_claims(comparison))
     dialogs: list[str] = []
     violations: list[str] = []
     page = opened(browser, page_html, tmp_path)
@@ -148,17 +184,27 @@ def test_scripts_in_a_source_never_run(browser: Browser, tmp_path: Path, command
 
 
 def test_the_security_policy_stops_a_script_that_got_in(browser: Browser, tmp_path: Path) -> None:
-    planted = render_diff(seed_comparison()).replace(
+    planted = render(seed_comparison()).replace(
         "</main>", "<script>window.__pwned = 9</script></main>"
     )
     page = opened(browser, planted, tmp_path)
     assert page.evaluate("window.__pwned") is None
 
 
+def test_closing_the_panel_gives_the_focus_back(browser: Browser, tmp_path: Path) -> None:
+    page = opened(browser, render(seed_comparison()), tmp_path)
+    page.locator(".body a.sid").first.focus()
+    page.keyboard.press("Enter")
+    assert lit(page)
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.matches('.body a.sid')")
+    assert lit(page) == []
+
+
 def test_every_control_is_reached_with_tab_and_works_with_enter(
     browser: Browser, tmp_path: Path
 ) -> None:
-    page = opened(browser, render_diff(seed_comparison()), tmp_path)
+    page = opened(browser, render(seed_comparison()), tmp_path)
     count = page.evaluate(
         """() => {
       const all = [...document.querySelectorAll("a[href], button, summary, [tabindex]")]
@@ -179,7 +225,7 @@ def test_every_control_is_reached_with_tab_and_works_with_enter(
 
 
 def test_text_has_enough_contrast_everywhere(browser: Browser, tmp_path: Path) -> None:
-    page = opened(browser, render_claims(compare_claims(seed_comparison())), tmp_path)
+    page = opened(browser, render(compare_claims(seed_comparison())), tmp_path)
     page.locator(".body .s[data-with]").first.click()  # the lit sentences and the panel too
     page.locator("details summary").first.click()
     assert page.evaluate(CONTRASTS) == []
@@ -187,7 +233,7 @@ def test_text_has_enough_contrast_everywhere(browser: Browser, tmp_path: Path) -
 
 def test_columns_stack_at_a_phones_width(browser: Browser, tmp_path: Path) -> None:
     page = opened(
-        browser, render_diff(seed_comparison()), tmp_path, viewport={"width": 390, "height": 844}
+        browser, render(seed_comparison()), tmp_path, viewport={"width": 390, "height": 844}
     )
     a, b = page.locator("#h-A").bounding_box(), page.locator("#h-B").bounding_box()
     assert a is not None and b is not None
@@ -197,7 +243,7 @@ def test_columns_stack_at_a_phones_width(browser: Browser, tmp_path: Path) -> No
 
 
 def test_print_shows_the_whole_texts_without_the_panel(browser: Browser, tmp_path: Path) -> None:
-    page = opened(browser, render_diff(seed_comparison()), tmp_path)
+    page = opened(browser, render(seed_comparison()), tmp_path)
     page.locator(".body .s[data-with]").first.click()
     page.emulate_media(media="print")
     assert not page.locator("#detail").is_visible()
@@ -208,11 +254,17 @@ def test_print_shows_the_whole_texts_without_the_panel(browser: Browser, tmp_pat
 
 def test_the_report_reads_without_javascript(browser: Browser, tmp_path: Path) -> None:
     comparison = seed_comparison()
-    page = opened(browser, render_diff(comparison), tmp_path, java_script_enabled=False)
+    page = opened(browser, render(comparison), tmp_path, java_script_enabled=False)
     sentences = sum(len(d.sentences) for d in comparison.documents)
     assert page.locator(".body .s").count() == sentences
     assert all(page.locator(".body .s").nth(k).is_visible() for k in (0, sentences - 1))
-    pair = page.locator("details").first
-    assert not pair.locator(".diff").is_visible()
-    pair.locator("summary").click()
-    assert pair.locator(".diff").is_visible()
+    assert not page.locator(".js-only").first.is_visible()  # (the "click a sentence" hint)
+    pairs = page.locator("details")
+    assert not pairs.first.locator(".diff").is_visible()
+    pairs.first.locator("summary").click()
+    assert pairs.first.locator(".diff").is_visible()
+    # A sentence's id opens its pair; in print, every pair's diff is shown.
+    page.locator(".body a.sid").last.click()
+    assert page.locator(".diff:target").is_visible()
+    page.emulate_media(media="print")
+    assert all(pairs.nth(k).locator(".diff").is_visible() for k in range(pairs.count()))

@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from sco_compare import compare, compare_claims, document_from_text, load_document
 from sco_compare.cli import app
+from sco_compare.collation import Collation
 from sco_compare.models import Comparison
-from sco_compare.render.html import render_claims, render_diff
+from sco_compare.pipeline import compare_many
+from sco_compare.render.html import render
 from tests.conftest import CHINA_DAILY, READOUT
 
 runner = CliRunner()
@@ -54,6 +56,11 @@ def seed_comparison() -> Comparison:
     return compare(a, b)
 
 
+def three_sources() -> Collation:
+    wire = READOUT.parent.parent.parent / "tests" / "fixtures" / "sco-2012-wire.txt"
+    return compare_many([load_document(str(p), label="A")[0] for p in (READOUT, CHINA_DAILY, wire)])
+
+
 class Elements(HTMLParser):
     """Every start tag of a page, with its attributes, and the text of its script and style."""
 
@@ -83,8 +90,8 @@ class Elements(HTMLParser):
 def hostile_page(request: pytest.FixtureRequest) -> str:
     comparison = hostile_comparison()
     if request.param == "diff":
-        return render_diff(comparison)
-    return render_claims(compare_claims(comparison))
+        return render(comparison)
+    return render(compare_claims(comparison))
 
 
 def test_hostile_text_adds_no_element_attribute_or_link(hostile_page: str) -> None:
@@ -119,7 +126,7 @@ def test_the_security_policy_pins_the_pages_own_style_and_script(hostile_page: s
 
 
 def test_the_page_loads_nothing_from_anywhere() -> None:
-    page = render_diff(seed_comparison())
+    page = render(seed_comparison())
     parsed = Elements(page)
     assert not [attrs for _, attrs in parsed.tags if "src" in attrs]
     assert not [h for attrs in parsed.named("a") for h in [attrs["href"]] if not h or h[0] != "#"]
@@ -130,7 +137,7 @@ def test_every_sentence_is_shown_with_its_id_and_status() -> None:
     comparison = seed_comparison()
     spans = {
         attrs["id"]: attrs["class"]
-        for attrs in Elements(render_diff(comparison)).named("span")
+        for attrs in Elements(render(comparison)).named("span")
         if attrs.get("id")
     }
     for document in comparison.documents:
@@ -142,7 +149,7 @@ def test_every_sentence_is_shown_with_its_id_and_status() -> None:
 
 def test_each_aligned_sentence_names_its_counterparts_and_its_pair() -> None:
     comparison = seed_comparison()
-    parsed = Elements(render_diff(comparison))
+    parsed = Elements(render(comparison))
     spans = {attrs["id"]: attrs for attrs in parsed.named("span") if attrs.get("id")}
     pairs = {attrs["id"] for attrs in parsed.named("details")}
     a, b = comparison.documents
@@ -164,7 +171,7 @@ def test_each_aligned_sentence_names_its_counterparts_and_its_pair() -> None:
 def test_paragraphs_of_a_source_stay_paragraphs() -> None:
     a = document_from_text("First one. Second one.\n\nThird one.", label="A")
     b = document_from_text("Something else entirely here.", label="B")
-    page = render_diff(compare(a, b))
+    page = render(compare(a, b))
     column = page[page.index('id="h-A"') : page.index('id="h-B"')]
     paragraphs = re.findall(r"<p>(.*?)</p>", column)
     assert [re.findall(r'id="(A\d+)"', p) for p in paragraphs] == [["A1", "A2"], ["A3"]]
@@ -172,7 +179,7 @@ def test_paragraphs_of_a_source_stay_paragraphs() -> None:
 
 def test_the_seed_report_is_under_300_kilobytes() -> None:
     comparison = seed_comparison()
-    for page in (render_diff(comparison), render_claims(compare_claims(comparison))):
+    for page in (render(comparison), render(compare_claims(comparison))):
         assert len(page.encode("utf-8")) < 300_000
 
 
@@ -180,7 +187,7 @@ def test_claims_page_links_a_speaker_only_one_source_quotes_to_the_sentence() ->
     report = compare_claims(seed_comparison())
     group = report.groups_of("speaker")[0]
     claim = report.claim(group.claims[0])
-    page = render_claims(report)
+    page = render(report)
     section = page[page.index("Speakers only one source quotes") : page.index("Names only")]
     assert f'href="#{claim.source.upper()}{claim.sentence + 1}"' in section
     assert f'id="{claim.source.upper()}{claim.sentence + 1}"' in page
@@ -206,3 +213,37 @@ def test_html_refuses_options_that_cut_the_report(option: list[str]) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and option[0] in result.stderr
+
+
+def test_claims_page_links_conflicting_figures_and_lists_partly_reported_claims() -> None:
+    fixtures = READOUT.parent.parent.parent / "tests" / "fixtures"
+    names = ("geneva-ministry.txt", "geneva-wire.txt")
+    pair = [load_document(str(fixtures / name), label="A")[0] for name in names]
+    report = compare_claims(compare(*pair))
+    assert report.conflicts and report.partial()
+    page = render(report)
+    conflicts = page[page.index("Conflicting numbers and dates") :]
+    conflict = report.conflicts[0]
+    for claim_id in (conflict.a, conflict.b):
+        assert f'href="#{claim_id.split(".")[0]}">{claim_id}</a>' in conflicts
+    partly = page[page.index("Partly reported claims") : page.index("Conflicting numbers")]
+    assert all(f">{claim.id}</a>" in partly for claim in report.partial())
+
+
+def test_each_sentence_takes_its_own_direction() -> None:
+    spans = [a for a in Elements(render(seed_comparison())).named("span") if a.get("id")]
+    assert spans and all(a.get("dir") == "auto" for a in spans)
+
+
+@pytest.mark.parametrize("command", ["diff", "claims"])
+def test_three_sources_give_three_columns_and_a_presence_table(command: str) -> None:
+    wire = READOUT.parent.parent.parent / "tests" / "fixtures" / "sco-2012-wire.txt"
+    result = runner.invoke(app, [command, *SEED, str(wire), "-f", "html"])
+    assert result.exit_code == 0, result.output
+    parsed = Elements(result.stdout)
+    assert [a["id"] for a in parsed.named("h3") if (a.get("id") or "").startswith("h-")] == [
+        "h-A",
+        "h-B",
+        "h-C",
+    ]
+    assert any(a.get("id") == "presence" for a in parsed.named("section"))

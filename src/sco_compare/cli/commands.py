@@ -181,8 +181,6 @@ def run(command: str, paths: Sequence[str], options: Options) -> None:
         target = output_path(options.output)
         chosen = resolve_format(options.output_format, target)
         check_choices(options, command, chosen, sources=len(paths))
-        if chosen == "html" and len(paths) > 2 and not options.stat:
-            raise UsageError("the html report compares two sources")
         check_output(target, paths)
         if target is None and sys.stdout is None and not options.quiet:
             raise OutputError("standard output is closed (write the report with -o FILE)")

@@ -149,6 +149,7 @@ SUFFIX_FORMATS = {
     ".json": "json",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
 }
 WHOLE_FORMATS = ("json", "html")
 """Formats that always carry the whole report: --only and --sections do not apply."""

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sco_compare.collation import ClaimsCollation, Collation, Row
-from sco_compare.models import Claim
+from sco_compare.models import Claim, Comparison
 from sco_compare.render.text import percent
 
 MANY_DIFF_SECTIONS = ("summary", "common", "unique", "presence", "boilerplate")
@@ -52,7 +52,7 @@ class Section:
     blocks: list[Table | Items | str] = field(default_factory=list)
 
 
-def _name(collation: Collation, label: str) -> str:
+def _name(collation: Collation | Comparison, label: str) -> str:
     return f"{label} {collation.document(label).name}"
 
 
@@ -60,7 +60,8 @@ def _titled(collation: Collation, label: str) -> str:
     return f"{label} ({collation.document(label).name})"
 
 
-def coverage_table(collation: Collation) -> Table:
+def coverage_table(collation: Collation | Comparison) -> Table:
+    """Per source: its sentences by status, and the shares others carry in full and in part."""
     rows = []
     for document in collation.documents:
         c = collation.coverage(document.label)

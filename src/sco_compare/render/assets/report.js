@@ -1,22 +1,30 @@
-// Click (or Enter on its id) a sentence: its counterparts light up and scroll into view, and the
-// panel shows the aligned pair's word diff. The page reads the same without this script.
+// Click (or Enter on its id) an aligned sentence: its counterparts light up and scroll into view,
+// and the panel shows the word diff of its pairs. The page reads the same without this script.
 (() => {
   "use strict";
   const panel = document.getElementById("detail");
   const panelBody = document.getElementById("detail-body");
+  const closer = document.getElementById("detail-close");
   let lit = [];
   let hovered = [];
+  let opener = null;
 
-  const partners = (s) =>
-    (s.dataset.with || "").split(" ").filter(Boolean)
+  const byIds = (list) =>
+    (list || "").split(" ").filter(Boolean)
       .map((id) => document.getElementById(id)).filter(Boolean);
 
-  function scrollTo(element) {
+  // The part of the window not under the panel.
+  const visibleBottom = () =>
+    panel.hidden ? window.innerHeight : panel.getBoundingClientRect().top;
+
+  function reveal(element) {
     const box = element.closest(".body");
     if (box && box.scrollHeight > box.clientHeight + 1) {
       box.scrollTop = element.offsetTop - box.clientHeight / 3;
-    } else {
-      element.scrollIntoView({ block: "center" });
+    }
+    const rect = element.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > visibleBottom()) {
+      window.scrollBy(0, rect.top - Math.min(120, visibleBottom() / 4));
     }
   }
 
@@ -25,54 +33,57 @@
     lit = [];
   }
 
+  function close() {
+    panel.hidden = true;
+    clear();
+    if (opener) opener.focus();
+  }
+
   function select(sentence) {
     clear();
     sentence.classList.add("sel");
     lit.push(sentence);
-    const others = partners(sentence);
+    const others = byIds(sentence.dataset.with);
     others.forEach((o) => { o.classList.add("lit"); lit.push(o); });
-    const seen = new Set();
-    others.forEach((o) => {
-      const box = o.closest(".body");
-      if (box !== sentence.closest(".body") && !seen.has(box)) { seen.add(box); scrollTo(o); }
-    });
+    panel.hidden = false; // (before its content: a live region announces what changes in it)
     panelBody.replaceChildren();
-    const pairs = (sentence.dataset.pairs || "").split(" ").filter(Boolean)
-      .map((id) => document.getElementById(id)).filter(Boolean);
-    if (!pairs.length) {
-      const title = document.createElement("p");
-      const label = sentence.querySelector(".sid").textContent;
-      title.textContent = label + ": " + sentence.dataset.status + ", found in no other source";
-      panelBody.append(title);
-    }
-    pairs.forEach((pair) => {
+    byIds(sentence.dataset.pairs).forEach((pair) => {
       const title = document.createElement("p");
       title.textContent = pair.querySelector("summary").textContent;
-      panelBody.append(title, pair.querySelector(".diff").cloneNode(true));
+      const diff = pair.querySelector(".diff").cloneNode(true);
+      diff.removeAttribute("id");
+      panelBody.append(title, diff);
     });
-    panel.hidden = false;
+    const seen = new Set([sentence.closest(".body")]);
+    others.forEach((o) => {
+      const box = o.closest(".body");
+      if (!seen.has(box)) { seen.add(box); reveal(o); }
+    });
   }
 
   document.addEventListener("click", (event) => {
-    const sentence = event.target.closest(".body .s");
-    if (!sentence) return;
-    if (event.target.closest("a.sid")) event.preventDefault();
+    const sentence = event.target.closest(".body .s[data-with]");
+    if (!sentence || String(window.getSelection())) return; // (selecting text to copy it)
+    event.preventDefault();
+    opener = sentence.querySelector("a.sid");
     select(sentence);
   });
   document.addEventListener("mouseover", (event) => {
-    const sentence = event.target.closest(".body .s");
+    const sentence = event.target.closest(".body .s[data-with]");
     hovered.forEach((e) => e.classList.remove("hover"));
-    hovered = sentence ? partners(sentence) : [];
+    hovered = sentence ? byIds(sentence.dataset.with) : [];
     hovered.forEach((e) => e.classList.add("hover"));
   });
-  document.getElementById("detail-close").addEventListener("click", () => {
-    panel.hidden = true;
-    clear();
-  });
+  closer.addEventListener("click", close);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !panel.hidden) { panel.hidden = true; clear(); }
+    if (event.key === "Escape" && !panel.hidden) close();
   });
+  document.querySelectorAll(".js-only").forEach((e) => { e.hidden = false; });
+  // Print every pair's diff, then leave them as the reader had them.
+  let closed = [];
   window.addEventListener("beforeprint", () => {
-    document.querySelectorAll("details").forEach((d) => { d.open = true; });
+    closed = [...document.querySelectorAll("details:not([open])")];
+    closed.forEach((d) => { d.open = true; });
   });
+  window.addEventListener("afterprint", () => closed.forEach((d) => { d.open = false; }));
 })();
