@@ -27,6 +27,26 @@ def test_subject_before_the_verb() -> None:
     )
 
 
+def test_a_dateline_is_no_part_of_the_speaker_after_it() -> None:
+    assert speaker_of("WASHINGTON--The Supreme Court said it would not hear the case.") == (
+        "Supreme Court",
+        "",
+    )
+    assert speaker_of("BEIJING, April 12 - Foreign Minister Wang Yi said talks went well.") == (
+        "Wang Yi",
+        "Foreign Minister",
+    )
+    assert speaker_of("NATO said the drills would go on.") == ("NATO", "")
+
+
+def test_a_time_after_the_subject_is_no_part_of_it() -> None:
+    assert speaker_of("The Obama administration last month urged the court to wait.") == (
+        "Obama administration",
+        "",
+    )
+    assert speaker_of("Police on Tuesday said the road was closed.") == ("Police", "")
+
+
 def test_verb_before_the_speaker_with_a_descriptor() -> None:
     text = (
         '"He should be considered armed and dangerous," said sheriff\'s spokesman Steve Whitmore.'

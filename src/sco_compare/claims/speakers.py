@@ -97,7 +97,8 @@ def ends_segment(token: str) -> bool:
 def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     """A subject's words as a speaker: a name (the last capitalized run; what comes before it is
     its role), a pronoun, or people named by a noun ("local officials")."""
-    tokens = _without_parentheses(tokens)
+    tokens = _without_dateline(_without_parentheses(tokens))
+    tokens = tokens[: _before_time_and_dashes(tokens)]
     words = [_as_written(t) for t in tokens]
     determined = False  # "the Pentagon": a body, not a person
     while words and words[0].lower() in DETERMINERS | {"other", "but", "and", "so", "yet"}:
@@ -181,3 +182,51 @@ def _without_parentheses(tokens: Sequence[str]) -> list[str]:
         if token.rstrip(",;:").endswith(")"):
             depth = max(0, depth - 1)
     return kept
+
+
+_PLACE = re.compile(r"[A-Z][A-Z.'’]{2,}")
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?", re.IGNORECASE
+)
+_DASH = re.compile(r"--|[—–]|^-$")
+DATELINE_WORDS = 8
+
+
+def _without_dateline(tokens: Sequence[str]) -> list[str]:
+    """A subject that opens the story after its dateline, "WASHINGTON--The Supreme Court",
+    "BEIJING, April 12 - The ministry": the place in capitals, the date and the dash go (the
+    date alone, when a comma after the place cut the subject there)."""
+    dated = len(tokens) > 1 and _MONTH.fullmatch(tokens[0]) and tokens[1][:1].isdigit()
+    if not tokens or not (_PLACE.match(tokens[0]) or dated):
+        return list(tokens)
+    for k, token in enumerate(tokens[:DATELINE_WORDS]):
+        dash = _DASH.search(token)
+        if dash:
+            rest = token[dash.end() :].lstrip("-—– ")
+            return [rest, *tokens[k + 1 :]] if rest else list(tokens[k + 1 :])
+    return list(tokens)
+
+
+_TIME_WORDS = frozenset(
+    "yesterday today tonight earlier later recently previously again also".split()
+)
+_TIME_UNITS = frozenset("week weekend month year morning afternoon evening night".split())
+_DEICTIC = frozenset({"last", "this", "next"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _before_time_and_dashes(tokens: Sequence[str]) -> int:
+    """Where a subject ends before the time or the dash that follows it: "The Obama
+    administration last month (urged)", "the scientists — (including …)"."""
+    end = len(tokens)
+    while end:
+        word = tokens[end - 1].strip(",;:").lower()
+        if _DASH.search(word) or word in _TIME_WORDS | _WEEKDAYS:
+            end -= 1
+        elif (
+            word in _TIME_UNITS and end > 1 and tokens[end - 2].lower() in ("last", "this", "next")
+        ):
+            end -= 2
+        else:
+            break
+    return end
