@@ -166,3 +166,20 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
 def test_a_pager_that_fails_leaves_the_report_printed(tmp_path: Path) -> None:
     screen = in_tmux(tmp_path, 120, "diff", str(READOUT), str(CHINA_DAILY), env="PAGER=false")
     assert "Only in A" in ESCAPE.sub("", screen)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("command", ["diff", "claims"])
+def test_three_sources_fit_the_terminal_with_their_marks(
+    tmp_path: Path, width: int, command: str
+) -> None:
+    wire = READOUT.parent.parent.parent / "tests" / "fixtures" / "sco-2012-wire.txt"
+    screen = in_tmux(tmp_path, width, command, str(READOUT), str(CHINA_DAILY), str(wire))
+    plain = ESCAPE.sub("", screen)
+    assert max(len(line) for line in plain.splitlines()) <= width
+    own = "Only in C (" if command == "diff" else "Unique claims of C ("
+    assert "In every source" in plain and own in plain
+    table = plain[plain.index("Where each") :]
+    marked = [line for line in table.splitlines() if re.search(r"[✓~·] +[✓~·] +[✓~·]", line)]
+    assert marked, table[:400]
+    assert re.search("\x1b\\[[0-9;]*m✓", screen), "the marks are not colored"
