@@ -1,6 +1,7 @@
-"""sco-compare: align two reports of the same event and show what each one leaves out."""
+"""sco-compare: align reports of the same event and show what each one leaves out."""
 
 from sco_compare._version import __version__
+from sco_compare.collation import ClaimsCollation, Collation
 from sco_compare.errors import InputError, OutputError, ScoCompareError, SettingsError
 from sco_compare.models import (
     Alignment,
@@ -12,13 +13,22 @@ from sco_compare.models import (
     Sentence,
     Side,
 )
-from sco_compare.pipeline import compare, compare_claims, document_from_text, load_document
+from sco_compare.pipeline import (
+    compare,
+    compare_claims,
+    compare_claims_many,
+    compare_many,
+    document_from_text,
+    load_document,
+)
 from sco_compare.settings import Settings
 
 __all__ = [
     "Alignment",
     "Claim",
+    "ClaimsCollation",
     "ClaimsReport",
+    "Collation",
     "Comparison",
     "Coverage",
     "Document",
@@ -32,6 +42,8 @@ __all__ = [
     "__version__",
     "compare",
     "compare_claims",
+    "compare_claims_many",
+    "compare_many",
     "document_from_text",
     "load_document",
 ]
