@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import pytest
 
 from sco_compare import compare, load_document
-from sco_compare.collation import ClaimsCollation, Collation, Row
+from sco_compare.claims.many import ClaimsCollation
+from sco_compare.collation import Collation, Row
 from sco_compare.models import Document
 from sco_compare.pipeline import compare_claims_many, compare_many
 from tests.conftest import CHINA_DAILY, READOUT, ROOT

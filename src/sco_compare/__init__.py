@@ -1,7 +1,7 @@
 """sco-compare: align reports of the same event and show what each one leaves out."""
 
 from sco_compare._version import __version__
-from sco_compare.collation import ClaimsCollation, Collation
+from sco_compare.collation import Collation
 from sco_compare.errors import InputError, OutputError, ScoCompareError, SettingsError
 from sco_compare.models import (
     Alignment,
@@ -26,7 +26,6 @@ from sco_compare.settings import Settings
 __all__ = [
     "Alignment",
     "Claim",
-    "ClaimsCollation",
     "ClaimsReport",
     "Collation",
     "Comparison",

@@ -11,9 +11,6 @@ from typing import Any
 from sco_compare.models import (
     SCORE_DIGITS,
     Alignment,
-    Claim,
-    ClaimStatus,
-    Conflict,
     Coverage,
     Document,
     Status,
@@ -46,8 +43,8 @@ class Pair:
 
 @dataclass(frozen=True)
 class Row:
-    """One sentence or claim (the first source's that has it), with what the other sources say
-    of it: "covered" (in full) or "partial", and the ids of their counterparts."""
+    """One sentence or claim, with what the other sources say of it: "covered" (in full) or
+    "partial", and the ids of their counterparts."""
 
     members: tuple[tuple[str, str], ...]
     """(source label, sentence or claim id): the row's own first, then its counterparts."""
@@ -99,7 +96,11 @@ def presence_rows(nodes: Sequence[Node], labels: Sequence[str]) -> tuple[Row, ..
         members = ((node.label, node.id), *((label_of[o], o) for o in node.counterparts))
         rows.append(Row(members, tuple((k, marks[k]) for k in labels if k in marks)))
     order = {node.id: k for k, node in enumerate(nodes)}
-    return tuple(sorted(rows, key=lambda r: (-len(r.marks), order[r.members[0][1]])))
+    return tuple(sorted(rows, key=lambda r: (-len(r.marks), -_in_full(r), order[r.members[0][1]])))
+
+
+def _in_full(row: Row) -> int:
+    return sum(mark == "covered" for _, mark in row.marks)
 
 
 def _ratios(covered: int, partial: int, content: int) -> dict[str, Any]:
@@ -151,6 +152,13 @@ class Collation:
     def statuses(self, label: str) -> tuple[Status, ...]:
         """Unique when no other source carries it, covered when one carries it in full, else
         partial; boilerplate as in any pair."""
+        return self._statuses[label]
+
+    @cached_property
+    def _statuses(self) -> dict[str, tuple[Status, ...]]:
+        return {label: self._statuses_of(label) for label in self.labels}
+
+    def _statuses_of(self, label: str) -> tuple[Status, ...]:
         boilerplate = [s.boilerplate for s in self.document(label).sentences]
         return tuple(
             "boilerplate"
@@ -263,86 +271,4 @@ class Collation:
             "settings": self.settings.to_dict(),
             "sources": sources,
             "alignments": alignments,
-        }
-
-
-@dataclass(frozen=True)
-class SpeakerPresence:
-    """A speaker some sources quote and others do not."""
-
-    name: str
-    sources: tuple[str, ...]
-    claims: tuple[str, ...]
-
-    def summary(self, labels: Sequence[str]) -> str:
-        missing = [label for label in labels if label not in self.sources]
-        return f"{self.name}: quoted by {', '.join(self.sources)}; not by {', '.join(missing)}"
-
-
-@dataclass(frozen=True)
-class ClaimsCollation:
-    """The claims of every source, each judged against every other source."""
-
-    collation: Collation
-    claims: tuple[Claim, ...]
-    """Each claim as judged against the source that carries it best (its status and counterpart
-    from there); `found_in` holds the others."""
-    found_in: dict[str, dict[str, ClaimStatus]]
-    links: tuple[tuple[str, str], ...]
-    """(claim id, the claim or sentence id of its counterpart) for each shared or partial one."""
-    speakers: tuple[SpeakerPresence, ...]
-    conflicts: tuple[Conflict, ...]
-
-    def claims_of(self, label: str) -> tuple[Claim, ...]:
-        return tuple(c for c in self.claims if c.source == label.lower())
-
-    def counts(self, label: str) -> dict[str, int]:
-        statuses = [c.status for c in self.claims_of(label)]
-        return {
-            "claims": len(statuses),
-            **{s: statuses.count(s) for s in ("shared", "partial", "unique")},
-        }
-
-    @cached_property
-    def rows(self) -> tuple[Row, ...]:
-        """The claims as presence rows (see presence_rows)."""
-        ids = [c.id for c in self.claims]
-        counterparts: dict[str, list[str]] = {}
-        for claim_id, target in self.links:
-            # A counterpart that is a whole sentence stands for the claims it was split into.
-            for other in ids:
-                if other == target or other.startswith(f"{target}."):
-                    counterparts.setdefault(claim_id, []).append(other)
-                    counterparts.setdefault(other, []).append(claim_id)
-        sha256 = {d.label.lower(): d.sha256 for d in self.collation.documents}
-        nodes = [
-            Node(
-                c.source.upper(),
-                c.id,
-                self.found_in[c.id],
-                tuple(dict.fromkeys(counterparts.get(c.id, ()))),
-                c.text,
-                sha256[c.source],
-            )
-            for c in self.claims
-        ]
-        return presence_rows(nodes, self.collation.labels)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Exactly the JSON that `sco-compare claims --format json` prints for three or more."""
-        claims = []
-        for claim in self.claims:
-            record = claim.to_dict()
-            items = list(record.items())
-            at = [k for k, _ in items].index("status") + 1
-            items.insert(at, ("found_in", self.found_in[claim.id]))
-            claims.append(dict(items))
-        return {
-            **{k: v for k, v in self.collation.to_dict().items() if k != "alignments"},
-            "claims": claims,
-            "speakers": [
-                {**json_ready(s), "summary": s.summary(self.collation.labels)}
-                for s in self.speakers
-            ],
-            "conflicts": [c.to_dict() for c in self.conflicts],
         }

@@ -6,11 +6,12 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from sco_compare._version import __version__
 from sco_compare.align import align
 from sco_compare.align.links import sentence_profiles
-from sco_compare.collation import MOST_SOURCES, ClaimsCollation, Collation, Pair, source_labels
+from sco_compare.collation import MOST_SOURCES, Collation, Pair, source_labels
 from sco_compare.errors import NoTextError, UsageError
 from sco_compare.models import ClaimsReport, Comparison, Document, Side
 from sco_compare.readers.html import html_page
@@ -20,6 +21,9 @@ from sco_compare.settings import Settings
 from sco_compare.text.boilerplate import headlines_as_content, page_chrome
 from sco_compare.text.clean import clean_text, has_word, is_blank
 from sco_compare.text.segment import split_sentences
+
+if TYPE_CHECKING:
+    from sco_compare.claims.many import ClaimsCollation
 
 
 def document_from_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,75 @@ def test_twelve_sources_are_compared(tmp_path: Path) -> None:
     assert [s["label"] for s in report["sources"]] == list("ABCDEFGHIJKL")
     first = report["sources"][0]["sentences"][0]
     assert first["status"] == "covered" and len(first["found_in"]) == 11
+
+
+def write(folder: Path, texts: dict[str, str]) -> list[str]:
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(str(folder / name))
+    return paths
+
+
+def test_people_who_share_a_name_word_stay_apart_in_any_order(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        {
+            "li.txt": "Li Wei said the bridge would open in May.",
+            "wang-yi.txt": "Wang Yi said the talks had gone well.",
+            "wang-wei.txt": "Wang Wei said the river was still rising.",
+        },
+    )
+    for order in (paths, paths[::-1], [paths[2], paths[0], paths[1]]):
+        report = json.loads(run("claims", *order, "-f", "json"))
+        names = {Path(s["path"]).name: s["label"] for s in report["sources"]}
+        quoted = {s["name"]: s["sources"] for s in report["speakers"]}
+        assert quoted == {
+            "Li Wei": [names["li.txt"]],
+            "Wang Yi": [names["wang-yi.txt"]],
+            "Wang Wei": [names["wang-wei.txt"]],
+        }
+
+
+def test_a_conflict_between_two_sources_is_given_once_in_any_order(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        {
+            "a.txt": "Police said 12 people died in the flood on Monday.",
+            "b.txt": "Police said 14 people died in the flood on Monday.",
+            "c.txt": "Rescuers said 14 people died in the flood on Monday.",
+        },
+    )
+    for order in (paths, [paths[1], paths[2], paths[0]]):
+        conflicts = json.loads(run("claims", *order, "-f", "json"))["conflicts"]
+        pairs = [(c["a"], c["b"]) for c in conflicts]
+        assert len(pairs) == len(set(pairs)) == 2
+        assert all(a < b for a, b in pairs)  # the earlier source's claim first
+
+
+def test_a_source_given_twice_is_compared_with_a_warning(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["diff", str(READOUT), str(CHINA_DAILY), str(READOUT), "--stat"])
+    assert result.exit_code == 0
+    assert "warning: C (mfa-readout.txt) is the same text as A (mfa-readout.txt)" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["50", "80"])
+def test_twelve_sources_fit_a_narrow_terminal_with_every_column(
+    tmp_path: Path, columns: str
+) -> None:
+    texts = {
+        f"r{k:02}.txt": f"The ministers met in Geneva on Monday. Report {k} adds the river {k}."
+        for k in range(12)
+    }
+    result = runner.invoke(
+        app, ["diff", *write(tmp_path, texts), "--no-color"], env={"COLUMNS": columns}
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    matrix = result.stdout[result.stdout.index("How much") : result.stdout.index("In every")]
+    # The matrix's headings: the labels of its columns, in one part or in several.
+    heads = [line.split() for line in matrix.splitlines() if re.fullmatch(r"[A-L ]+", line)]
+    assert [label for head in heads for label in head] == list("ABCDEFGHIJKL")
+    table = result.stdout[result.stdout.index("Where each") :].splitlines()
+    assert any(line.split()[:1] == ["ids"] and "L" in line.split() for line in table)

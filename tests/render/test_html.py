@@ -247,3 +247,14 @@ def test_three_sources_give_three_columns_and_a_presence_table(command: str) -> 
         "h-C",
     ]
     assert any(a.get("id") == "presence" for a in parsed.named("section"))
+
+
+def test_a_source_named_like_a_sentence_id_is_not_linked() -> None:
+    texts = ("The ministers met in Geneva.", "Ministers met in Geneva on Monday.", "Rain fell.")
+    documents = [
+        document_from_text(text, label="A", name=name)
+        for text, name in zip(texts, ("C2.txt", "B1.txt", "A1.txt"), strict=True)
+    ]
+    page = render(compare_many(documents))
+    for name in ("C2.txt", "B1.txt", "A1.txt"):
+        assert f">{name[:2]}</a>.txt" not in page and name in page

@@ -3,16 +3,101 @@ speakers only some sources quote."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import permutations
+from typing import Any
 
 from sco_compare.align.similarity import comparable
 from sco_compare.claims.clauses import ClaimUnit, claim_units
 from sco_compare.claims.coverage import judge_side, title_case
 from sco_compare.claims.entities import casing, find_acronyms, vocabulary
-from sco_compare.claims.speakers import same_speaker
-from sco_compare.collation import ClaimsCollation, Collation, SpeakerPresence
-from sco_compare.models import Claim, ClaimStatus, Conflict
+from sco_compare.collation import Collation, Node, Row, presence_rows
+from sco_compare.models import Claim, ClaimStatus, Conflict, json_ready
+
+
+@dataclass(frozen=True)
+class SpeakerPresence:
+    """A speaker some sources quote and others do not."""
+
+    name: str
+    sources: tuple[str, ...]
+    claims: tuple[str, ...]
+
+    def summary(self, labels: Sequence[str]) -> str:
+        missing = [label for label in labels if label not in self.sources]
+        return f"{self.name}: quoted by {', '.join(self.sources)}; not by {', '.join(missing)}"
+
+
+@dataclass(frozen=True)
+class ClaimsCollation:
+    """The claims of every source, each judged against every other source."""
+
+    collation: Collation
+    claims: tuple[Claim, ...]
+    """Each claim as judged against the source that carries it best (its status and counterpart
+    from there); `found_in` holds the others."""
+    found_in: dict[str, dict[str, ClaimStatus]]
+    links: tuple[tuple[str, str], ...]
+    """(claim id, the claim or sentence id of its counterpart) for each shared or partial one."""
+    speakers: tuple[SpeakerPresence, ...]
+    conflicts: tuple[Conflict, ...]
+
+    def claims_of(self, label: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.source == label.lower())
+
+    def counts(self, label: str) -> dict[str, int]:
+        statuses = [c.status for c in self.claims_of(label)]
+        return {
+            "claims": len(statuses),
+            **{s: statuses.count(s) for s in ("shared", "partial", "unique")},
+        }
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The claims as presence rows (see presence_rows)."""
+        ids = [c.id for c in self.claims]
+        counterparts: dict[str, list[str]] = {}
+        for claim_id, target in self.links:
+            # A counterpart that is a whole sentence stands for the claims it was split into.
+            for other in ids:
+                if other == target or other.startswith(f"{target}."):
+                    counterparts.setdefault(claim_id, []).append(other)
+                    counterparts.setdefault(other, []).append(claim_id)
+        sha256 = {d.label.lower(): d.sha256 for d in self.collation.documents}
+        nodes = [
+            Node(
+                c.source.upper(),
+                c.id,
+                self.found_in[c.id],
+                tuple(dict.fromkeys(counterparts.get(c.id, ()))),
+                c.text,
+                sha256[c.source],
+            )
+            for c in self.claims
+        ]
+        return presence_rows(nodes, self.collation.labels)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the JSON that `sco-compare claims --format json` prints for three or more."""
+        claims = []
+        for claim in self.claims:
+            record = claim.to_dict()
+            items = list(record.items())
+            at = [k for k, _ in items].index("status") + 1
+            items.insert(at, ("found_in", self.found_in[claim.id]))
+            claims.append(dict(items))
+        return {
+            **{k: v for k, v in self.collation.to_dict().items() if k != "alignments"},
+            "claims": claims,
+            "speakers": [
+                {**json_ready(s), "summary": s.summary(self.collation.labels)}
+                for s in self.speakers
+            ],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
 
 _RANK = {"shared": 2, "partial": 1, "unique": 0}
 
@@ -35,29 +120,42 @@ def _units(collation: Collation) -> dict[str, list[ClaimUnit]]:
 
 
 def _speakers(units: dict[str, list[ClaimUnit]]) -> list[SpeakerPresence]:
-    """Each speaker (the same person however named) that some sources quote and others not."""
-    found: list[tuple[list[ClaimUnit], set[str]]] = []
+    """Each speaker that some sources quote and others do not. The same person is the same
+    name, or a part of one name only ("Xi" of "Xi Jinping"; "Wei" of both "Li Wei" and "Wang
+    Wei" is neither), whatever the order of the sources."""
+    by_key: dict[frozenset[str], list[tuple[str, ClaimUnit]]] = {}
     for label, mine in units.items():
         for unit in mine:
-            if unit.speaker is None:
-                continue
-            for group, labels in found:
-                first = group[0].speaker
-                if first is not None and same_speaker(first, unit.speaker):
-                    group.append(unit)
-                    labels.add(label)
-                    break
-            else:
-                found.append(([unit], {label}))
-    return [
-        SpeakerPresence(
-            max((u.speaker.name for u in group if u.speaker), key=lambda n: (len(n), n)),
-            tuple(sorted(labels)),
-            tuple(u.claim.id for u in group),
-        )
-        for group, labels in found
-        if len(labels) < len(units)
-    ]
+            if unit.speaker is not None and unit.speaker.key:
+                by_key.setdefault(unit.speaker.key, []).append((label, unit))
+    people: dict[frozenset[str], list[tuple[str, ClaimUnit]]] = {}
+    for key in sorted(by_key, key=lambda k: (-len(k), sorted(k))):
+        wider = [person for person in people if key < person]
+        if len(wider) == 1:
+            people[wider[0]] += by_key[key]
+        else:
+            people[key] = by_key[key]
+    found = []
+    for quotes in people.values():
+        labels = {label for label, _ in quotes}
+        if len(labels) < len(units):
+            names = {u.speaker.name for _, u in quotes if u.speaker}
+            found.append(
+                SpeakerPresence(
+                    max(names, key=lambda n: (len(n), n)),
+                    tuple(sorted(labels)),
+                    tuple(u.claim.id for label in units for lab, u in quotes if lab == label),
+                )
+            )
+    return found
+
+
+def _in_label_order(conflict: Conflict) -> Conflict:
+    """A conflict with the claim of the earlier source first (as "a"), so that each pair of
+    sources gives it once."""
+    if conflict.a <= conflict.b:
+        return conflict
+    return Conflict(conflict.b, conflict.a, conflict.kind, conflict.b_values, conflict.a_values)
 
 
 def judge_claims_many(collation: Collation) -> ClaimsCollation:
@@ -95,10 +193,8 @@ def judge_claims_many(collation: Collation) -> ClaimsCollation:
             key = (_RANK[claim.status], claim.score, rank[other])
             if claim.id not in best or key > best[claim.id][0]:
                 best[claim.id] = key, claim
-            conflicts.update(
-                ((c.a, c.b, c.kind, tuple(c.a_values), tuple(c.b_values)), c)
-                for c in claim_conflicts
-            )
+            for c in map(_in_label_order, claim_conflicts):
+                conflicts[c.a, c.b, c.kind, tuple(c.a_values), tuple(c.b_values)] = c
     ordered = tuple(best[u.claim.id][1] for mine in units.values() for u in mine)
     return ClaimsCollation(
         collation,

@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -58,9 +58,6 @@ from sco_compare.pipeline import (
 )
 from sco_compare.render.text import inert
 from sco_compare.settings import Settings
-
-if TYPE_CHECKING:
-    pass
 
 EXIT_BELOW_BAR = 1
 EXIT_BAD_INPUT = 2
@@ -147,10 +144,17 @@ def check_sources(paths: Sequence[str]) -> None:
 
 def load_sources(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
     """The sources, labelled A, B, C, … in order, and the warnings of decoding."""
-    documents, warnings = [], []
+    documents: list[Document] = []
+    warnings = []
     for path, label in zip(paths, source_labels(len(paths)), strict=True):
         document, warning = load_document(path, label=label)
         warnings += [warning] if warning else []
+        same = next((d for d in documents if d.sha256 == document.sha256), None)
+        if same is not None:
+            warnings.append(
+                f"{label} ({document.name}) is the same text as {same.label} ({same.name}):"
+                " each covers the other in full"
+            )
         documents.append(document)
     return documents, warnings
 

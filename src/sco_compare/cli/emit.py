@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sco_compare.claims.many import ClaimsCollation
 from sco_compare.cli.options import Options
 from sco_compare.cli.output import (
     TEXT_WIDTH,
@@ -17,7 +18,7 @@ from sco_compare.cli.output import (
     write_report,
     write_stdout,
 )
-from sco_compare.collation import ClaimsCollation, Collation
+from sco_compare.collation import Collation
 from sco_compare.models import ClaimsReport, Comparison
 from sco_compare.render.text import stat_lines
 

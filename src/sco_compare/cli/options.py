@@ -16,7 +16,7 @@ from sco_compare.render.text import CLAIMS_SECTIONS, DIFF_SECTIONS
 SourcesArgument = Annotated[
     list[str],
     typer.Argument(
-        metavar="A B [C]...",
+        metavar="SOURCE",
         help="Two to twelve reports, labelled A, B, C, … in this order: text, Markdown or HTML"
         " files, or - (stdin) for one of them.",
         show_default=False,
@@ -87,7 +87,8 @@ SectionsOption = Annotated[
         metavar="LIST",
         help="Show only these sections, in their order (comma-separated): diff: summary, unique,"
         " aligned, boilerplate; claims: summary, speakers, names, unique, partial, conflicts,"
-        " boilerplate.",
+        " boilerplate. Of three or more sources: summary, common, unique, presence,"
+        " boilerplate; claims also speakers, partial, conflicts.",
     ),
 ]
 PagerOption = Annotated[
@@ -134,6 +135,7 @@ FORMATS = {
 """Each name -f takes (in any case), and the format it names."""
 COLORS = ("auto", "always", "never")
 FAIL_ON = ("covered", "reported")
+"""What --fail-under measures: the share carried in full, or at least in part."""
 ONLY = {
     "diff": ("covered", "partial", "unique", "boilerplate"),
     "claims": ("shared", "partial", "unique"),
@@ -141,8 +143,7 @@ ONLY = {
 """What --only takes, by command: a sentence's status, or a claim's."""
 SECTIONS = {"diff": DIFF_SECTIONS, "claims": CLAIMS_SECTIONS}
 MANY_SECTIONS = {"diff": MANY_DIFF_SECTIONS, "claims": MANY_CLAIMS_SECTIONS}
-"""The sections of each report of three or more sources."""
-"""What --fail-under measures: the share carried in full, or at least in part."""
+"""The sections of each report, of two sources and of three or more."""
 SUFFIX_FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
-from sco_compare.collation import ClaimsCollation, Collation
+from sco_compare.claims.many import ClaimsCollation
+from sco_compare.collation import Collation
 from sco_compare.models import Alignment, ClaimsReport, Comparison, Document, Status
 from sco_compare.render.html_summary import (
     STATUS_NAMES,
@@ -22,11 +23,12 @@ from sco_compare.render.html_summary import (
     link,
     presence_section,
 )
-from sco_compare.render.text import DiffPiece, group_text, inert, percent, word_diff
+from sco_compare.render.text import DiffPiece, group_text, names_of, percent, word_diff
 
 Aligned = Comparison | Collation
 """What the side-by-side view shows: two sources, or more."""
-Pair = tuple[Document, Document, Alignment]
+Group = tuple[Document, Document, Alignment]
+"""An aligned group, with the two sources it links."""
 Partners = dict[str, tuple[list[str], list[str]]]
 """Each aligned sentence's id: its counterparts' ids, and its pairs' element ids."""
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -75,7 +77,7 @@ def _page(title: str, body: Iterable[str]) -> str:
     )
 
 
-def aligned_pairs(subject: Aligned) -> list[Pair]:
+def aligned_pairs(subject: Aligned) -> list[Group]:
     """Every aligned group, with the two sources it links (A's and B's, or each pair's)."""
     if isinstance(subject, Comparison):
         first, second = subject.documents
@@ -87,7 +89,7 @@ def aligned_pairs(subject: Aligned) -> list[Pair]:
     ]
 
 
-def _partners(pairs: Sequence[Pair]) -> Partners:
+def _partners(pairs: Sequence[Group]) -> Partners:
     """Every aligned sentence's counterparts and pairs (a sentence may be in several pairs)."""
     found: Partners = {}
     for k, (first, second, alignment) in enumerate(pairs):
@@ -155,7 +157,7 @@ def _diff(pieces: Sequence[DiffPiece]) -> str:
     )
 
 
-def _pairs(pairs: Sequence[Pair]) -> list[str]:
+def _pairs(pairs: Sequence[Group]) -> list[str]:
     lines = [
         '<section id="pairs" aria-labelledby="pairs-title">',
         '<h2 id="pairs-title">Aligned sentences</h2>',
@@ -269,8 +271,7 @@ def _report(subject: Aligned, title: str, summary: Sequence[str], after: Sequenc
 
 
 def _title(kind: str, documents: Sequence[Document]) -> str:
-    names = [inert(d.name) for d in documents]
-    return f"{kind}: {', '.join(names[:-1])} and {names[-1]}"
+    return f"{kind}: {names_of(documents)}"
 
 
 def render(report: Comparison | ClaimsReport | Collation | ClaimsCollation) -> str:

@@ -7,7 +7,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from sco_compare.collation import ClaimsCollation, Collation
+from sco_compare.claims.many import ClaimsCollation
+from sco_compare.collation import Collation
 from sco_compare.models import Claim, ClaimsReport, Comparison, Status
 from sco_compare.render.many import (
     MARKS,
@@ -58,8 +59,9 @@ def _table(table: Table, *, caption: str | None = None) -> list[str]:
     for row in table.rows:
         cells = []
         for k, (cell, numeric) in enumerate(zip(row, table.numeric, strict=True)):
-            if k == 0:
-                cells.append(f'<th scope="row">{_linked(cell)}</th>')
+            if k == 0:  # (a row's ids are links; a source's name is not, "C2.txt" neither)
+                shown = _linked(cell) if table.header[0] == "ids" else escape(cell)
+                cells.append(f'<th scope="row">{shown}</th>')
             elif cell in MARKS.values():
                 cells.append(f'<td class="mark">{cell}</td>')
             else:
@@ -168,13 +170,10 @@ def diff_summary_many(collation: Collation) -> list[str]:
 
 
 def claims_summary_many(report: ClaimsCollation) -> list[str]:
-    """Coverage, the claims every source makes, the speakers only some quote, each source's
-    unique claims, and the conflicting figures."""
-    chosen = ("summary", "common", "speakers", "unique", "conflicts")
-    return [
-        *_table(coverage_table(report.collation), caption="Coverage"),
-        *_sections(claims_sections(report, sections=chosen)),
-    ]
+    """The counts, coverage and its matrix, the claims every source makes, the speakers only
+    some quote, each source's unique claims, the partly carried ones, the conflicting figures."""
+    chosen = ("summary", "common", "speakers", "unique", "partial", "conflicts")
+    return _sections(claims_sections(report, sections=chosen))
 
 
 def presence_section(report: Collation | ClaimsCollation) -> list[str]:

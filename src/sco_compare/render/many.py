@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from sco_compare.collation import ClaimsCollation, Collation, Row
+from sco_compare.claims.many import ClaimsCollation
+from sco_compare.collation import Collation, Row
 from sco_compare.models import Claim, Comparison
 from sco_compare.render.text import percent
 
@@ -17,6 +18,7 @@ MANY_CLAIMS_SECTIONS = (
     "common",
     "speakers",
     "unique",
+    "partial",
     "presence",
     "conflicts",
     "boilerplate",
@@ -88,8 +90,8 @@ def matrix_table(collation: Collation) -> Table:
             covered, partial = collation.carried(label, other) if other != label else (0, 0)
             share = (covered + partial) / content if content else 0.0
             cells.append("—" if other == label else percent(share))
-        rows.append((_name(collation, label), *cells))
-    return Table(("source", *labels), tuple(rows), (False, *[True] * len(labels)))
+        rows.append((label, *cells))
+    return Table(("", *labels), tuple(rows), (False, *[True] * len(labels)))
 
 
 def presence_table(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, str]) -> Table:
@@ -105,10 +107,23 @@ def presence_table(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, 
     return Table(("ids", *labels, "text"), lines, (False, *[False] * len(labels), False))
 
 
-def _common(rows: Sequence[Row], count: int, texts: dict[str, str], what: str) -> Section:
-    common = [row for row in rows if len(row.marks) == count]
-    items = tuple((" ".join(i for _, i in row.members), texts[row.members[0][1]]) for row in common)
-    return Section("common", f"In every source ({what} all {count} carry)", [Items(items)])
+def _common(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, str]) -> Section:
+    """The rows every source carries, with how: those all carry in full first."""
+    common = [row for row in rows if len(row.marks) == len(labels)]
+    return Section(
+        "common",
+        "In every source (✓ in full, ~ in part)",
+        [presence_table(common, labels, texts)] if common else [Items(())],
+    )
+
+
+def diff_summary(collation: Collation) -> list[Table | Items | str]:
+    """The coverage of each source, and the matrix of what each carries of the others."""
+    return [
+        coverage_table(collation),
+        "How much of each row's content sentences the column carries, in full or in part:",
+        matrix_table(collation),
+    ]
 
 
 def _boilerplate(collation: Collation) -> Section:
@@ -130,15 +145,7 @@ def diff_sections(
 ) -> list[Section]:
     """The diff report of three or more sources (with `only`, the summary and each source's
     sentences of that status)."""
-    summary = Section(
-        "summary",
-        "Coverage",
-        [
-            coverage_table(collation),
-            "How much of each row's content sentences the column carries, in full or in part:",
-            matrix_table(collation),
-        ],
-    )
+    summary = Section("summary", "Coverage", diff_summary(collation))
     status = only or "unique"
     heading = "Only in" if status == "unique" else f"{status.capitalize()} in"
     lists = [
@@ -165,8 +172,16 @@ def diff_sections(
         "Where each sentence is found (✓ the source says it, ~ part of it, · not)",
         [presence_table(collation.rows, collation.labels, texts)],
     )
-    everywhere = _common(collation.rows, len(collation.labels), texts, "sentences")
+    everywhere = _common(collation.rows, collation.labels, texts)
     return _chosen([summary, everywhere, *lists, presence, _boilerplate(collation)], sections)
+
+
+def _partly(claim: Claim) -> str:
+    """A partly carried claim, its closest counterpart, and what that one lacks."""
+    assert claim.counterpart is not None
+    notes = ["missing: " + ", ".join(claim.missing_terms)] * bool(claim.missing_terms)
+    closest = f"closest: {claim.counterpart.claim_id} {claim.counterpart.text}"
+    return "; ".join([f"{claim.text} — {closest}", *notes, *claim.notes])
 
 
 def _claim_text(claim: Claim) -> str:
@@ -182,25 +197,15 @@ def claims_sections(
     """The claims report of three or more sources (with `only`, the counts and each source's
     claims of that status)."""
     collation = report.collation
-    counts = []
-    for label in collation.labels:
-        n = report.counts(label)
-        counts.append(
-            (
-                _name(collation, label),
-                *(str(n[k]) for k in ("claims", "shared", "partial", "unique")),
-            )
-        )
+    counts = tuple(
+        (_name(collation, label), *(str(report.counts(label)[k]) for k in CLAIM_COUNTS))
+        for label in collation.labels
+    )
+    header = ("source", *CLAIM_COUNTS)
     summary = Section(
         "summary",
         "Claims",
-        [
-            Table(
-                ("source", "claims", "shared", "partial", "unique"),
-                tuple(counts),
-                (False, *[True] * 4),
-            )
-        ],
+        [Table(header, counts, (False, *[True] * len(CLAIM_COUNTS))), *diff_summary(collation)],
     )
     status = only or "unique"
     lists = [
@@ -242,13 +247,27 @@ def claims_sections(
             )
         ],
     )
+    partial = Section(
+        "partial",
+        "Partly carried claims (the closest claim of the source that carries it best)",
+        [Items(tuple((c.id, _partly(c)) for c in report.claims if c.status == "partial"))],
+    )
     presence = Section(
         "presence",
         "Where each claim is found (✓ the source makes it, ~ part of it, · not)",
         [presence_table(report.rows, collation.labels, texts)],
     )
-    everywhere = _common(report.rows, len(collation.labels), texts, "claims")
+    everywhere = _common(report.rows, collation.labels, texts)
     return _chosen(
-        [summary, everywhere, speakers, *lists, presence, conflicts, _boilerplate(collation)],
+        [
+            summary,
+            everywhere,
+            speakers,
+            *lists,
+            partial,
+            presence,
+            conflicts,
+            _boilerplate(collation),
+        ],
         sections,
     )

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sco_compare.collation import ClaimsCollation, Collation
+from sco_compare.claims.many import ClaimsCollation
+from sco_compare.collation import Collation
 from sco_compare.models import ClaimsReport, Comparison, Document
 from sco_compare.text.normalize import FORMAT_CONTROLS, fold
 
@@ -117,3 +118,9 @@ def sentence_ids(document: Document, indices: Sequence[int]) -> str:
 def group_text(document: Document, indices: Sequence[int]) -> str:
     """The texts of a group's sentences of one side, joined."""
     return " ".join(document.sentences[k].text for k in indices)
+
+
+def names_of(documents: Sequence[Document]) -> str:
+    """The sources' names for a report's title: "a.txt, b.txt and c.txt"."""
+    names = [inert(d.name) for d in documents]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
