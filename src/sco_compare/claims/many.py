@@ -14,7 +14,7 @@ from sco_compare.claims.clauses import ClaimUnit, claim_units
 from sco_compare.claims.coverage import judge_side, title_case
 from sco_compare.claims.entities import casing, find_acronyms, vocabulary
 from sco_compare.collation import Collation, Node, Row, presence_rows
-from sco_compare.models import Claim, ClaimStatus, Conflict, json_ready
+from sco_compare.models import CLAIM_STATUSES, Claim, ClaimStatus, Conflict, json_ready
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,7 @@ class ClaimsCollation:
 
     def counts(self, label: str) -> dict[str, int]:
         statuses = [c.status for c in self.claims_of(label)]
-        return {
-            "claims": len(statuses),
-            **{s: statuses.count(s) for s in ("shared", "partial", "unique")},
-        }
+        return {"claims": len(statuses), **{s: statuses.count(s) for s in CLAIM_STATUSES}}
 
     @cached_property
     def rows(self) -> tuple[Row, ...]:

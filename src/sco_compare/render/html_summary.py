@@ -11,6 +11,7 @@ from sco_compare.claims.many import ClaimsCollation
 from sco_compare.collation import Collation
 from sco_compare.models import Claim, ClaimsReport, Comparison, Status
 from sco_compare.render.many import (
+    CLAIM_COUNTS,
     MARKS,
     Items,
     Section,
@@ -114,10 +115,12 @@ def claims_summary(report: ClaimsReport) -> list[str]:
     comparison = report.comparison
     lines = _table(coverage_table(comparison), caption="Coverage")
     counts = tuple(
-        (f"{d.label} {d.name}", *(str(report.counts(d.label)[k]) for k in _COUNTS))
+        (f"{d.label} {d.name}", *(str(report.counts(d.label)[k]) for k in CLAIM_COUNTS))
         for d in comparison.documents
     )
-    lines += _table(Table(("source", *_COUNTS), counts, (False, *[True] * 4)), caption="Claims")
+    lines += _table(
+        Table(("source", *CLAIM_COUNTS), counts, (False, *[True] * 4)), caption="Claims"
+    )
     lines.append("<h3>Speakers only one source quotes</h3>")
     speakers = report.groups_of("speaker")
     for group in speakers:
@@ -149,9 +152,6 @@ def claims_summary(report: ClaimsReport) -> list[str]:
         )
     lines += _list(partial)
     return [*lines, *_conflicts(report)]
-
-
-_COUNTS = ("claims", "shared", "partial", "unique")
 
 
 def _conflicts(report: ClaimsReport | ClaimsCollation) -> list[str]:
