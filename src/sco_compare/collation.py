@@ -47,7 +47,8 @@ class Row:
     "partial", and the ids of their counterparts."""
 
     members: tuple[tuple[str, str], ...]
-    """(source label, sentence or claim id): the row's own first, then its counterparts."""
+    """(source label, sentence or claim id): the row's own first, then its counterparts in the
+    sources' order."""
     marks: tuple[tuple[str, str], ...]
     """(source label, "covered" or "partial") for its own source and each that carries it."""
 
@@ -83,6 +84,7 @@ def presence_rows(nodes: Sequence[Node], labels: Sequence[str]) -> tuple[Row, ..
     """A row for each node, but those already listed as the counterpart of one before it (by
     precedence); rows that more sources carry first, then in the sources' order."""
     label_of = {node.id: node.label for node in nodes}
+    order = {node.id: k for k, node in enumerate(nodes)}
     placed: set[str] = set()
     rows = []
     for node in sorted(nodes, key=lambda n: (n.precedence, n.id)):
@@ -93,9 +95,9 @@ def presence_rows(nodes: Sequence[Node], labels: Sequence[str]) -> tuple[Row, ..
         marks.update(
             (k, "partial" if v == "partial" else "covered") for k, v in node.found_in.items()
         )
-        members = ((node.label, node.id), *((label_of[o], o) for o in node.counterparts))
+        others = sorted(node.counterparts, key=lambda o: (labels.index(label_of[o]), order[o]))
+        members = ((node.label, node.id), *((label_of[o], o) for o in others))
         rows.append(Row(members, tuple((k, marks[k]) for k in labels if k in marks)))
-    order = {node.id: k for k, node in enumerate(nodes)}
     return tuple(sorted(rows, key=lambda r: (-len(r.marks), -_in_full(r), order[r.members[0][1]])))
 
 

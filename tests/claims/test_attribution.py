@@ -39,7 +39,22 @@ def test_a_dateline_is_no_part_of_the_speaker_after_it() -> None:
     assert speaker_of("NATO said the drills would go on.") == ("NATO", "")
 
 
-def test_a_time_after_the_subject_is_no_part_of_it() -> None:
+def test_a_role_after_the_name_without_an_article() -> None:
+    quote = '"It took years of organizing," said Sam Chen, director of Ride Millbrook.'
+    assert speaker_of(quote) == ("Sam Chen", "director of Ride Millbrook")
+    assert speaker_of('"No," said Sam Chen, who runs the club.') == ("Sam Chen", "")
+    assert speaker_of('"No," said Sam Chen, adding that it was late.') == ("Sam Chen", "")
+
+
+def test_a_council_members_title_is_a_title() -> None:
+    assert speaker_of("Councilmember Tom Reyes said the lanes cost parking.") == (
+        "Tom Reyes",
+        "Councilmember",
+    )
+
+
+def test_a_time_before_or_after_the_subject_is_no_part_of_it() -> None:
+    assert speaker_of("Last night the city council said yes.") == ("city council", "")
     assert speaker_of("The Obama administration last month urged the court to wait.") == (
         "Obama administration",
         "",

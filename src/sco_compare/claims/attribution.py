@@ -239,6 +239,10 @@ def _apposition(tokens: Sequence[str], end: int) -> Speaker | None:
     return None
 
 
+_ROLE_NOUN = re.compile(r"(?!\w*ing$)[a-z][a-z-]+")
+"""A lowercase word that may open a role after a name ("director of ..."), not "adding" ..."""
+
+
 def _inverted_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[Speaker]:
     """'"...," said Smith, the mayor.', "..., said Larry Waldie of the sheriff's department"."""
     for k in range(1, len(tokens) - 1):
@@ -273,6 +277,9 @@ def _inverted_speakers(tokens: Sequence[str], words: Sequence[str]) -> Iterator[
             nxt = [bare(t) for t in tokens[end : end + MAX_SUBJECT_WORDS]]
             if nxt and nxt[0].lower() in DETERMINERS:  # "said Anna Keller, the mayor."
                 role = " ".join(nxt[1:]).split(",")[0]
+            elif nxt and _ROLE_NOUN.fullmatch(nxt[0]) and nxt[0] not in STOPWORDS | RELATIVE:
+                # "said Sam Chen, director of Ride Millbrook."
+                role = " ".join(nxt).split(",")[0]
         yield Speaker(parsed.name, parsed.key, role, parsed.kind)
 
 

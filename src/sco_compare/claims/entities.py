@@ -16,6 +16,7 @@ PERSONAL_TITLES = frozenset(
     dr prof professor sir rep representative sen sgt sergeant det detective insp supt lt
     lieutenant capt captain col colonel gov cmdr commander adm admiral judge sheriff undersheriff
     deputy officer inspector superintendent commissioner councilman councilwoman congressman
+    councilmember alderman alderwoman assemblyman assemblywoman assemblymember
     congresswoman envoy mp mep chief director attorney trooper constable coach gen
     """.split()
 )

@@ -98,7 +98,7 @@ def speaker_from_words(tokens: Sequence[str]) -> Speaker | None:
     """A subject's words as a speaker: a name (the last capitalized run; what comes before it is
     its role), a pronoun, or people named by a noun ("local officials")."""
     tokens = _without_dateline(_without_parentheses(tokens))
-    tokens = tokens[: _before_time_and_dashes(tokens)]
+    tokens = _after_time(tokens[: _before_time_and_dashes(tokens)])
     words = [_as_written(t) for t in tokens]
     determined = False  # "the Pentagon": a body, not a person
     while words and words[0].lower() in DETERMINERS | {"other", "but", "and", "so", "yet"}:
@@ -230,3 +230,13 @@ def _before_time_and_dashes(tokens: Sequence[str]) -> int:
         else:
             break
     return end
+
+
+def _after_time(tokens: Sequence[str]) -> Sequence[str]:
+    """A subject without the time that opens the sentence: "Last night the city council"."""
+    words = [t.strip(",").lower() for t in tokens[:2]]
+    if len(words) == 2 and words[0] in _DEICTIC and words[1] in _TIME_UNITS | _WEEKDAYS:
+        return tokens[2:]
+    if words and words[0] in _TIME_WORDS | _WEEKDAYS and len(tokens) > 1:
+        return tokens[1:]
+    return tokens

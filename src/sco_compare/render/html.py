@@ -248,6 +248,8 @@ def _report(subject: Aligned, title: str, summary: Sequence[str], after: Sequenc
         '<section id="summary" aria-labelledby="summary-title">',
         '<h2 id="summary-title">Coverage</h2>',
         coverage_chart(subject),
+        "<p>Each bar is every sentence of a source by status; the share reported (covered or"
+        " partial) is of its content sentences, boilerplate left out.</p>",
         *summary,
         "</section>",
         '<section id="texts" aria-labelledby="texts-title">',

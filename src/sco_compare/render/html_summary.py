@@ -75,7 +75,8 @@ def _table(table: Table, *, caption: str | None = None) -> list[str]:
 def _sections(sections: Sequence[Section]) -> list[str]:
     lines = []
     for part in sections:
-        lines.append(f"<h3>{escape(part.title)}</h3>")
+        if part.title != "Coverage":  # (the summary's own heading already says so)
+            lines.append(f"<h3>{escape(part.title)}</h3>")
         for block in part.blocks:
             if isinstance(block, Table):
                 lines += _table(block, caption=part.title)

@@ -205,7 +205,11 @@ def claims_sections(
     summary = Section(
         "summary",
         "Claims",
-        [Table(header, counts, (False, *[True] * len(CLAIM_COUNTS))), *diff_summary(collation)],
+        [
+            Table(header, counts, (False, *[True] * len(CLAIM_COUNTS))),
+            "The sentences of each source, by status:",
+            *diff_summary(collation),
+        ],
     )
     status = only or "unique"
     lists = [
