@@ -48,6 +48,20 @@ def test_a_report_of_three_sources_meets_its_schema(report: str) -> None:
     assert list(validator(report).iter_errors(json.loads(result.stdout))) == []
 
 
+@pytest.mark.parametrize("report", SCHEMAS)
+def test_three_sources_must_say_where_each_sentence_is_found(report: str) -> None:
+    wire = FIXTURES / "sco-2012-wire.txt"
+    result = runner.invoke(app, [report, str(READOUT), str(CHINA_DAILY), str(wire), "-f", "json"])
+    three = json.loads(result.stdout)
+    del three["sources"][1]["sentences"][0]["found_in"]
+    assert not validator(report).is_valid(three)
+    two = json.loads(
+        runner.invoke(app, [report, str(READOUT), str(CHINA_DAILY), "-f", "json"]).stdout
+    )
+    two["sources"][0]["sentences"][0]["found_in"] = {}
+    assert not validator(report).is_valid(two)
+
+
 def test_a_report_of_odd_text_from_stdin_meets_its_schema() -> None:
     odd = 'He said: "No." \x1b[31m\u202e (AP Photo/Jane Doe) — a report?\n\nBy Jane Doe'
     result = runner.invoke(app, ["claims", "-", str(READOUT), "-f", "json"], input=odd)
