@@ -108,13 +108,17 @@ def presence_table(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, 
 
 
 def _common(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, str]) -> Section:
-    """The rows every source carries, with how: those all carry in full first."""
+    """The rows every source carries: those all carry in full, then those some carry only in
+    part (a weaker sign: a part may be a few shared words)."""
     common = [row for row in rows if len(row.marks) == len(labels)]
-    return Section(
-        "common",
-        "In every source (✓ in full, ~ in part)",
-        [presence_table(common, labels, texts)] if common else [Items(())],
-    )
+    in_full = [row for row in common if all(mark == "covered" for _, mark in row.marks)]
+    in_part = [row for row in common if row not in in_full]
+    blocks: list[Table | Items | str] = [
+        presence_table(in_full, labels, texts) if in_full else Items((), "(none in full)")
+    ]
+    if in_part:
+        blocks += ["Some of them only in part (~):", presence_table(in_part, labels, texts)]
+    return Section("common", "In every source (✓ in full, ~ in part)", blocks)
 
 
 def diff_summary(collation: Collation) -> list[Table | Items | str]:
