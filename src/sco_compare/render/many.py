@@ -118,7 +118,9 @@ def _common(rows: Sequence[Row], labels: Sequence[str], texts: dict[str, str]) -
     ]
     if in_part:
         blocks += ["Some of them only in part (~):", presence_table(in_part, labels, texts)]
-    return Section("common", "In every source (✓ in full, ~ in part)", blocks)
+    return Section(
+        "common", "In every source (✓ in full, ~ in part)", blocks if common else [Items(())]
+    )
 
 
 def diff_summary(collation: Collation) -> list[Table | Items | str]:
