@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, ViewportSize
 
-from sco_compare import compare, compare_claims, document_from_text
+from sco_compare import compare, compare_claims, compare_many, document_from_text
 from sco_compare.render.html import render
 from tests.render.browser import chromium, chromium_path
 from tests.render.test_html import HOSTILE, hostile_comparison, seed_comparison, three_sources
@@ -268,3 +268,22 @@ def test_the_report_reads_without_javascript(browser: Browser, tmp_path: Path) -
     assert page.locator(".diff:target").is_visible()
     page.emulate_media(media="print")
     assert all(pairs.nth(k).locator(".diff").is_visible() for k in range(pairs.count()))
+
+
+def test_many_columns_keep_their_width_and_scroll_to_a_counterpart(
+    browser: Browser, tmp_path: Path
+) -> None:
+    shared = "The finance ministers agreed on a new customs code for the eastern border."
+    texts = [shared] + [f"Report {k} tells of the harvest in valley {k}." for k in range(4)]
+    texts.append(f"Farmers waited. {shared}")
+    documents = [document_from_text(t, label="A") for t in texts]
+    page = opened(browser, render(compare_many(documents)), tmp_path)
+    widths = page.eval_on_selector_all(".source", "cs => cs.map(c => c.offsetWidth)")
+    assert min(widths) >= 250
+    last = page.locator("#F2")
+    before = last.bounding_box()
+    assert before is not None and before["x"] > 1280  # (off to the right, in the row's scroll)
+    page.locator("#A1").click()
+    assert lit(page) == ["F2"]
+    box = last.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 1280

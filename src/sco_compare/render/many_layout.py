@@ -91,7 +91,7 @@ def _rich_items(items: Items) -> RenderableType:
         return Text(items.empty, style="dim")
     grid = RichTable.grid(padding=(0, 2))
     grid.add_column(no_wrap=False, style="bold", max_width=24)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # (a long figure wraps, never cut short)
     for ids, text in items.items:
         grid.add_row(Text(inert(ids)), Text(inert(text)))
     return grid

@@ -17,13 +17,21 @@
   const visibleBottom = () =>
     panel.hidden ? window.innerHeight : panel.getBoundingClientRect().top;
 
-  function reveal(element) {
+  // A counterpart into view: in its column, its column in the row of them, and (for the first
+  // one only, so that the page does not jump from one to the next) in the window.
+  function reveal(element, first) {
     const box = element.closest(".body");
     if (box && box.scrollHeight > box.clientHeight + 1) {
       box.scrollTop = element.offsetTop - box.clientHeight / 3;
     }
+    const cols = element.closest(".cols");
+    const column = element.closest(".source");
+    if (cols && column && (column.offsetLeft < cols.scrollLeft
+        || column.offsetLeft + column.offsetWidth > cols.scrollLeft + cols.clientWidth)) {
+      cols.scrollLeft = column.offsetLeft;
+    }
     const rect = element.getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > visibleBottom()) {
+    if (first && (rect.top < 0 || rect.bottom > visibleBottom())) {
       window.scrollBy(0, rect.top - Math.min(120, visibleBottom() / 4));
     }
   }
@@ -57,7 +65,7 @@
     const seen = new Set([sentence.closest(".body")]);
     others.forEach((o) => {
       const box = o.closest(".body");
-      if (!seen.has(box)) { seen.add(box); reveal(o); }
+      if (!seen.has(box)) { reveal(o, seen.size === 1); seen.add(box); }
     });
   }
 
