@@ -4,7 +4,7 @@ the other sources that carry it. Frozen, like the two-source models."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -15,6 +15,7 @@ from sco_compare.models import (
     Document,
     Status,
     json_ready,
+    source_record,
 )
 from sco_compare.settings import Settings
 
@@ -175,16 +176,7 @@ class Collation:
 
     def coverage(self, label: str) -> Coverage:
         """Counts of covered, partial, unique and boilerplate sentences of one source."""
-        statuses = self.statuses(label)
-        boilerplate = statuses.count("boilerplate")
-        return Coverage(
-            sentences=len(statuses),
-            content=len(statuses) - boilerplate,
-            covered=statuses.count("covered"),
-            partial=statuses.count("partial"),
-            unique=statuses.count("unique"),
-            boilerplate=boilerplate,
-        )
+        return Coverage.of(self.statuses(label))
 
     def carried(self, label: str, other: str) -> tuple[int, int]:
         """How many of a source's content sentences another carries in full, and in part."""
@@ -225,39 +217,15 @@ class Collation:
         sources = []
         for document in self.documents:
             label, coverage = document.label, self.coverage(document.label)
-            statuses, found_in = self.statuses(label), self.found_in(label)
-            sentences = [
-                {
-                    "index": s.index,
-                    "id": s.id,
-                    "text": s.text,
-                    "start": s.start,
-                    "end": s.end,
-                    "status": statuses[s.index],
-                    "found_in": found_in[s.index],
-                }
-                for s in document.sentences
-            ]
-            by_source = {
+            record = source_record(document, self.statuses(label))
+            for sentence, found in zip(record["sentences"], self.found_in(label), strict=True):
+                sentence["found_in"] = found
+            record["coverage"]["by_source"] = {
                 other: _ratios(*self.carried(label, other), coverage.content)
                 for other in self.labels
                 if other != label
             }
-            sources.append(
-                {
-                    "label": label,
-                    "name": document.name,
-                    "path": document.path,
-                    "sha256": document.sha256,
-                    "sentences": sentences,
-                    "coverage": {
-                        **asdict(coverage),
-                        "covered_ratio": round(coverage.covered_ratio, SCORE_DIGITS),
-                        "reported_ratio": round(coverage.reported_ratio, SCORE_DIGITS),
-                        "by_source": by_source,
-                    },
-                }
-            )
+            sources.append(record)
         alignments = [
             {
                 "sources": [pair.first, pair.second],

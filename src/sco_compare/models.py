@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import Any, Literal
@@ -107,6 +109,13 @@ class Coverage:
     unique: int
     boilerplate: int
 
+    @classmethod
+    def of(cls, statuses: Sequence[Status]) -> Coverage:
+        """The counts of a source's sentence statuses."""
+        n = Counter(statuses)
+        total, chrome = len(statuses), n["boilerplate"]
+        return cls(total, total - chrome, n["covered"], n["partial"], n["unique"], chrome)
+
     @property
     def covered_ratio(self) -> float:
         """Share of content sentences that are covered (0 when there is no content)."""
@@ -116,6 +125,33 @@ class Coverage:
     def reported_ratio(self) -> float:
         """Share of content sentences that are covered or partial."""
         return (self.covered + self.partial) / self.content if self.content else 0.0
+
+
+def source_record(document: Document, statuses: Sequence[Status]) -> dict[str, Any]:
+    """A source in the JSON contract: who it is, its sentences' statuses, its coverage."""
+    coverage = Coverage.of(statuses)
+    return {
+        "label": document.label,
+        "name": document.name,
+        "path": document.path,
+        "sha256": document.sha256,
+        "sentences": [
+            {
+                "index": s.index,
+                "id": s.id,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "status": statuses[s.index],
+            }
+            for s in document.sentences
+        ],
+        "coverage": {
+            **asdict(coverage),
+            "covered_ratio": round(coverage.covered_ratio, SCORE_DIGITS),
+            "reported_ratio": round(coverage.reported_ratio, SCORE_DIGITS),
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -201,48 +237,11 @@ class Comparison:
 
     def coverage(self, label: str | Side) -> Coverage:
         """Counts of covered, partial, unique and boilerplate sentences of one source."""
-        statuses = self.statuses(label)
-        boilerplate = statuses.count("boilerplate")
-        return Coverage(
-            sentences=len(statuses),
-            content=len(statuses) - boilerplate,
-            covered=statuses.count("covered"),
-            partial=statuses.count("partial"),
-            unique=statuses.count("unique"),
-            boilerplate=boilerplate,
-        )
+        return Coverage.of(self.statuses(label))
 
     def sources_dict(self) -> list[dict[str, Any]]:
         """The `sources` block of the JSON contract."""
-        sources = []
-        for document in self.documents:
-            statuses = self.statuses(document.label)
-            coverage = self.coverage(document.label)
-            sources.append(
-                {
-                    "label": document.label,
-                    "name": document.name,
-                    "path": document.path,
-                    "sha256": document.sha256,
-                    "sentences": [
-                        {
-                            "index": s.index,
-                            "id": s.id,
-                            "text": s.text,
-                            "start": s.start,
-                            "end": s.end,
-                            "status": statuses[s.index],
-                        }
-                        for s in document.sentences
-                    ],
-                    "coverage": {
-                        **asdict(coverage),
-                        "covered_ratio": round(coverage.covered_ratio, SCORE_DIGITS),
-                        "reported_ratio": round(coverage.reported_ratio, SCORE_DIGITS),
-                    },
-                }
-            )
-        return sources
+        return [source_record(d, self.statuses(d.label)) for d in self.documents]
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the JSON that `sco-compare diff --format json` prints."""
