@@ -81,3 +81,9 @@ def test_importing_the_library_loads_no_terminal_or_parsing_library() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True)
     loaded = set(ast.literal_eval(done.stdout.decode()))
     assert not loaded & {"rich", "typer", "click", "nltk", "markdown_it"}
+
+
+def test_the_command_line_loads_the_claims_stage_only_when_claims_are_asked_for() -> None:
+    probe = "import sys, sco_compare.cli; print(sorted(m for m in sys.modules if 'claims' in m))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True)
+    assert ast.literal_eval(done.stdout.decode()) == []

@@ -7,9 +7,8 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
-from sco_compare.claims.many import ClaimsCollation
 from sco_compare.cli.options import Options
 from sco_compare.cli.output import (
     TEXT_WIDTH,
@@ -25,7 +24,9 @@ from sco_compare.render.text import stat_lines
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-Report = Comparison | ClaimsReport | Collation | ClaimsCollation
+    from sco_compare.claims.many import ClaimsCollation  # (loaded when claims are asked for)
+
+Report = Union[Comparison, ClaimsReport, Collation, "ClaimsCollation"]
 """What a command reports: a comparison (diff) or its claims, of two sources or more."""
 
 

@@ -10,8 +10,12 @@ from typing import Annotated
 import typer
 
 from sco_compare.errors import UsageError
-from sco_compare.render.many import MANY_CLAIMS_SECTIONS, MANY_DIFF_SECTIONS
-from sco_compare.render.text import CLAIMS_SECTIONS, DIFF_SECTIONS
+from sco_compare.render.text import (
+    CLAIMS_SECTIONS,
+    DIFF_SECTIONS,
+    MANY_CLAIMS_SECTIONS,
+    MANY_DIFF_SECTIONS,
+)
 
 SourcesArgument = Annotated[
     list[str],

@@ -10,20 +10,8 @@ from dataclasses import dataclass, field
 from sco_compare.claims.many import ClaimsCollation
 from sco_compare.collation import Collation, Row
 from sco_compare.models import Claim, Comparison
-from sco_compare.render.text import percent
+from sco_compare.render.text import MANY_CLAIMS_SECTIONS, MANY_DIFF_SECTIONS, percent
 
-MANY_DIFF_SECTIONS = ("summary", "common", "unique", "presence", "boilerplate")
-MANY_CLAIMS_SECTIONS = (
-    "summary",
-    "common",
-    "speakers",
-    "unique",
-    "partial",
-    "presence",
-    "conflicts",
-    "boilerplate",
-)
-"""The sections of each report of three or more sources, in the order they are shown."""
 CLAIM_COUNTS = ("claims", "shared", "partial", "unique")
 MARKS = {"covered": "✓", "partial": "~", None: "·"}
 """A presence table's cells: the source says it, says part of it, or does not."""

@@ -6,12 +6,14 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sco_compare.claims.many import ClaimsCollation
 from sco_compare.collation import Collation
 from sco_compare.models import ClaimsReport, Comparison, Document
 from sco_compare.text.normalize import FORMAT_CONTROLS, fold
+
+if TYPE_CHECKING:
+    from sco_compare.claims.many import ClaimsCollation
 
 UNSAFE = f"\u2028\u2029{FORMAT_CONTROLS}\ud800-\udfff"
 """Characters that act on the text around them rather than show: bidi marks, embeddings,
@@ -27,6 +29,18 @@ DiffOp = Literal["equal", "only_a", "only_b"]
 DIFF_SECTIONS = ("summary", "unique", "aligned", "boilerplate")
 CLAIMS_SECTIONS = ("summary", "speakers", "names", "unique", "partial", "conflicts", "boilerplate")
 """The sections of each report, in the order they are shown (--sections picks among them)."""
+MANY_DIFF_SECTIONS = ("summary", "common", "unique", "presence", "boilerplate")
+MANY_CLAIMS_SECTIONS = (
+    "summary",
+    "common",
+    "speakers",
+    "unique",
+    "partial",
+    "presence",
+    "conflicts",
+    "boilerplate",
+)
+"""The sections of each report of three or more sources, in the order they are shown."""
 
 
 def inert(text: str) -> str:
